@@ -1,0 +1,112 @@
+// Command credence runs and manages a Credence server.
+//
+//	credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body 1048576]
+//	credence export [--data ./credence.db] [--out FILE | --dir DIR]
+//	credence import [--data ./credence.db] [FILE | DIR | -]
+//	credence version
+//
+// Flags may also come from the environment: CREDENCE_ADDR, CREDENCE_DATA,
+// CREDENCE_MAX_BODY.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "credence:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `Credence: a headless platform for certification programs.
+
+Usage:
+  credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body BYTES]
+  credence export [--data ./credence.db] [--out FILE | --dir DIR]
+  credence import [--data ./credence.db] [FILE | DIR | -]
+  credence version
+
+Run "credence COMMAND --help" for a command's flags.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, stderr)
+	case "export":
+		return export(ctx, args, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args, stdin, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "credence", versionString())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// env returns the environment variable name, or def when it is unset.
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envInt(name string, def int64) (int64, error) {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", name, err)
+	}
+	return n, nil
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("credence "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", env("CREDENCE_DATA", "./credence.db"), "the bbolt data file (env CREDENCE_DATA)")
+}

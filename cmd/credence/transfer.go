@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/store/bolt"
+)
+
+// export writes every collection and document, schemas first, as NDJSON to
+// stdout or a file, or as one NDJSON file per collection in a folder.
+func export(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", stderr)
+	data := dataFlag(fs)
+	out := fs.String("out", "", "write NDJSON to this file instead of standard output")
+	dir := fs.String("dir", "", "write one NDJSON file per collection into this folder")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	svc, closeStore, err := openService(ctx, *data, true)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	switch {
+	case *dir != "":
+		return exportDir(ctx, svc, *dir)
+	case *out != "":
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		if err := svc.WriteNDJSON(ctx, f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	return svc.WriteNDJSON(ctx, stdout)
+}
+
+func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]*os.File{}
+	writers := map[string]*bufio.Writer{}
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	err := svc.Export(ctx, func(r documents.Record) error {
+		w, ok := writers[r.Collection]
+		if !ok {
+			f, err := os.Create(filepath.Join(dir, r.Collection+".ndjson"))
+			if err != nil {
+				return err
+			}
+			files[r.Collection], w = f, bufio.NewWriter(f)
+			writers[r.Collection] = w
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		return w.WriteByte('\n')
+	})
+	if err != nil {
+		return err
+	}
+	for c, w := range writers {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if err := files[c].Close(); err != nil {
+			return err
+		}
+		delete(files, c)
+	}
+	return nil
+}
+
+// importCmd reads what export wrote: a file, a folder, or standard input.
+func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("import", stderr)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return errors.New("import takes one file or folder")
+	}
+	src := "-"
+	if fs.NArg() == 1 {
+		src = fs.Arg(0)
+	}
+	svc, closeStore, err := openService(ctx, *data, false)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	r, closeSrc, err := openSource(src, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeSrc()
+	stats, err := svc.ReadNDJSON(ctx, r)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "imported %d schemas and %d documents\n", stats.Schemas, stats.Documents)
+	return nil
+}
+
+// openSource opens a file, standard input ("-"), or a folder written by
+// export --dir, whose _schemas.ndjson is read first.
+func openSource(src string, stdin io.Reader) (io.Reader, func(), error) {
+	if src == "-" {
+		return stdin, func() {}, nil
+	}
+	fi, err := os.Stat(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.IsDir() {
+		f, err := os.Open(src)
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, func() { f.Close() }, nil
+	}
+	names, err := filepath.Glob(filepath.Join(src, "*.ndjson"))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Slice(names, func(i, j int) bool {
+		si := strings.HasPrefix(filepath.Base(names[i]), "_schemas.")
+		sj := strings.HasPrefix(filepath.Base(names[j]), "_schemas.")
+		if si != sj {
+			return si
+		}
+		return names[i] < names[j]
+	})
+	var readers []io.Reader
+	var files []*os.File
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return nil, nil, err
+		}
+		files = append(files, f)
+		readers = append(readers, f, strings.NewReader("\n"))
+	}
+	return io.MultiReader(readers...), func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}, nil
+}
+
+func openService(ctx context.Context, path string, readOnly bool) (*documents.Service, func(), error) {
+	if readOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil, fmt.Errorf("no data file: %w", err)
+		}
+	}
+	st, err := bolt.Open(path, bolt.Options{ReadOnly: readOnly})
+	if err != nil {
+		if errors.Is(err, bolt.ErrInUse) {
+			return nil, nil, fmt.Errorf("%w: stop the server first", err)
+		}
+		return nil, nil, err
+	}
+	svc, err := documents.New(ctx, st, documents.Options{})
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return svc, func() { st.Close() }, nil
+}

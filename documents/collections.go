@@ -1,0 +1,234 @@
+package documents
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/credence/credence/schemas"
+	"github.com/credence/credence/store"
+)
+
+// maxReported bounds the documents named in a schema-change report.
+const maxReported = 20
+
+// SchemaReport tells what a schema change does to the documents stored in
+// the collection. A dry run returns it without changing anything.
+type SchemaReport struct {
+	Collection string `json:"collection"`
+	// New is set when the collection does not exist yet.
+	New bool `json:"new"`
+	// Documents is the number of documents checked.
+	Documents int `json:"documents"`
+	// InvalidCount is the number that the new schema refuses.
+	InvalidCount int `json:"invalidCount"`
+	// Invalid names up to 20 of them with their first error.
+	Invalid  []InvalidDocument `json:"invalid"`
+	Warnings []string          `json:"warnings"`
+}
+
+// InvalidDocument is a stored document that a schema would refuse.
+type InvalidDocument struct {
+	ID      string `json:"id"`
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+var errDryRun = errors.New("dry run")
+
+// putSchema defines or replaces the collection name with the schema m.
+func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, opts WriteOptions, mustCreate bool) (*Document, error) {
+	if !schemas.ValidName(name) {
+		return nil, fieldError(KindInvalid, "invalid collection name", "/id", "a collection name must match ^[a-z][a-z0-9_]{0,62}$")
+	}
+	fields := content(m)
+	body, err := encodeContent(fields)
+	if err != nil {
+		return nil, errorf(KindBadRequest, "cannot encode the schema: %v", err)
+	}
+	raw := append(append([]byte{'{'}, body...), '}')
+
+	s.schemaMu.Lock()
+	defer s.schemaMu.Unlock()
+	var doc *Document
+	err = s.retry(ctx, func(rs *registryState) error {
+		next, coll, err := rs.reg.Put(name, raw)
+		if err != nil {
+			return asError(err)
+		}
+		prev, existed := rs.reg.Collection(name)
+		report := &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
+		if opts.DryRun {
+			err := s.st.View(ctx, func(r store.Reader) error { return checkDocuments(r, coll, report) })
+			if err != nil {
+				return fmt.Errorf("check %s: %w", name, err)
+			}
+			b, _ := json.Marshal(report)
+			doc = &Document{ID: name, JSON: b, Warnings: coll.Warnings}
+			return nil
+		}
+		err = s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			if err := checkDocuments(tx, coll, report); err != nil {
+				return err
+			}
+			if report.InvalidCount > 0 && !opts.Force {
+				return &Error{Kind: KindConflict,
+					Message: fmt.Sprintf("%d stored documents of %s do not match the new schema; fix them, or replace the schema with ?force=true", report.InvalidCount, name),
+					Details: map[string]any{"invalidCount": report.InvalidCount, "invalid": report.Invalid}}
+			}
+			if !existed || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) {
+				if err := rebuildIndexes(tx, coll); err != nil {
+					return err
+				}
+			}
+			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields,
+				writeMode{mustCreate: mustCreate, ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch})
+			if err != nil {
+				return err
+			}
+			return putVersion(tx, rs.version+1)
+		})
+		if err != nil {
+			return err
+		}
+		doc.Warnings = coll.Warnings
+		s.install(&registryState{reg: next, version: rs.version + 1})
+		return nil
+	})
+	return doc, err
+}
+
+// checkDocuments validates every document of coll against its (new) schema.
+func checkDocuments(r store.Reader, coll *schemas.Collection, report *SchemaReport) error {
+	var derr error
+	err := r.Scan(docsBucket(coll.Name), store.Range{}, func(k, v []byte) bool {
+		d, err := decodeStored(v)
+		if err != nil {
+			derr = fmt.Errorf("stored %s/%s: %w", coll.Name, k, err)
+			return false
+		}
+		report.Documents++
+		err = coll.Validate(content(d))
+		var ie *schemas.InvalidError
+		if errors.As(err, &ie) {
+			report.InvalidCount++
+			if len(report.Invalid) < maxReported {
+				bad := InvalidDocument{ID: string(k), Message: ie.Message}
+				if len(ie.Errors) > 0 {
+					bad.Path, bad.Message = ie.Errors[0].Path, ie.Errors[0].Message
+				}
+				report.Invalid = append(report.Invalid, bad)
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return derr
+}
+
+// rebuildIndexes drops and rebuilds the secondary and unique indexes of coll.
+func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
+	if err := tx.DeleteBucket(idxBucket(coll.Name)); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(uniqBucket(coll.Name)); err != nil {
+		return err
+	}
+	if len(coll.Indexed) == 0 {
+		return nil
+	}
+	type entry struct {
+		id     string
+		fields map[string]any
+	}
+	var entries []entry
+	var derr error
+	err := tx.Scan(docsBucket(coll.Name), store.Range{}, func(k, v []byte) bool {
+		d, err := decodeStored(v)
+		if err != nil {
+			derr = fmt.Errorf("stored %s/%s: %w", coll.Name, k, err)
+			return false
+		}
+		fields := make(map[string]any, len(coll.Indexed))
+		for _, f := range coll.Indexed {
+			if v, ok := d[f]; ok {
+				fields[f] = v
+			}
+		}
+		entries = append(entries, entry{id: string(k), fields: fields})
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if derr != nil {
+		return derr
+	}
+	for _, e := range entries {
+		if err := updateIndexes(tx, coll, e.id, nil, e.fields); err != nil {
+			var de *Error
+			if errors.As(err, &de) && de.Kind == KindConflict {
+				de.Message = fmt.Sprintf("stored documents share a value of a unique field (document %q)", e.id)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func putVersion(tx store.Tx, v uint64) error {
+	return tx.Put(metaBucket, versionKey, binary.BigEndian.AppendUint64(nil, v))
+}
+
+// deleteSchema deletes the collection name. A collection that holds
+// documents is deleted, with them, only when opts.Force is set.
+func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptions) error {
+	s.schemaMu.Lock()
+	defer s.schemaMu.Unlock()
+	return s.retry(ctx, func(rs *registryState) error {
+		if _, err := rs.collection(name); err != nil {
+			return err
+		}
+		next, err := rs.reg.Delete(name)
+		if err != nil {
+			return asError(err)
+		}
+		err = s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			if !opts.Force {
+				n := 0
+				if err := tx.Scan(docsBucket(name), store.Range{}, func(_, _ []byte) bool { n++; return true }); err != nil {
+					return err
+				}
+				if n > 0 {
+					return &Error{Kind: KindConflict, Details: map[string]any{"documents": n},
+						Message: fmt.Sprintf("collection %s holds %d documents; delete them first, or delete the collection with ?force=true", name, n)}
+				}
+			}
+			if err := deleteDoc(tx, nil, SchemasCollection, name, opts.IfMatch); err != nil {
+				return err
+			}
+			for _, b := range []string{docsBucket(name), revsBucket(name), idxBucket(name), uniqBucket(name)} {
+				if err := tx.DeleteBucket(b); err != nil {
+					return err
+				}
+			}
+			return putVersion(tx, rs.version+1)
+		})
+		if err != nil {
+			return err
+		}
+		s.install(&registryState{reg: next, version: rs.version + 1})
+		return nil
+	})
+}

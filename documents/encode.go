@@ -1,0 +1,337 @@
+package documents
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"hash/fnv"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Meta fields, written by the service, never by authors.
+const (
+	fieldID        = "id"
+	fieldRev       = "_rev"
+	fieldCreatedAt = "_createdAt"
+	fieldUpdatedAt = "_updatedAt"
+)
+
+// metaOrder is the order in which meta fields follow the content.
+var metaOrder = [...]string{fieldRev, fieldCreatedAt, fieldUpdatedAt}
+
+// timeLayout is the form of _createdAt and _updatedAt: RFC 3339 in UTC with
+// milliseconds, so that the strings sort as the times do.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// ValidID reports whether id is acceptable as a document id.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// decodeJSON decodes one JSON value, keeping numbers as json.Number.
+func decodeJSON(b []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := d.Token(); err == nil {
+		return nil, errors.New("unexpected data after the JSON value")
+	}
+	return v, nil
+}
+
+// decodeObject decodes a request body that must be a JSON object.
+func decodeObject(b []byte) (map[string]any, error) {
+	v, err := decodeJSON(b)
+	if err != nil {
+		return nil, errorf(KindBadRequest, "the body is not valid JSON: %v", jsonErrorText(err))
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fieldError(KindInvalid, "a document must be a JSON object", "", "must be an object")
+	}
+	return m, nil
+}
+
+func jsonErrorText(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return se.Error() + " at byte " + strconv.FormatInt(se.Offset, 10)
+	}
+	if errors.Is(err, io.EOF) {
+		return "the body is empty"
+	}
+	return err.Error()
+}
+
+// stored is a document as read from the store.
+type stored map[string]any
+
+func (d stored) rev() int64 {
+	n, _ := d[fieldRev].(json.Number)
+	r, _ := n.Int64()
+	return r
+}
+
+func (d stored) str(field string) string {
+	s, _ := d[field].(string)
+	return s
+}
+
+func decodeStored(b []byte) (stored, error) {
+	v, err := decodeJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, errors.New("stored document is not an object")
+	}
+	return m, nil
+}
+
+// content returns the author's fields of a document: everything but id and
+// the meta fields.
+func content(d map[string]any) map[string]any {
+	out := make(map[string]any, len(d))
+	for k, v := range d {
+		if k != fieldID && !strings.HasPrefix(k, "_") {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// encodeContent encodes the author's fields, sorted by key, without braces:
+// `"a":1,"b":"x"`. It is the part of a document computed outside the write
+// transaction.
+func encodeContent(fields map[string]any) ([]byte, error) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var buf bytes.Buffer
+	for i, k := range keys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		buf.Write(kb)
+		buf.WriteByte(':')
+		vb, err := marshal(fields[k])
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(vb)
+	}
+	return buf.Bytes(), nil
+}
+
+// marshal encodes a value without escaping <, > and &.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// meta is what the service writes beside the content.
+type meta struct {
+	rev       int64
+	createdAt string
+	updatedAt string
+}
+
+// compose builds the canonical stored form of a document.
+func compose(id string, body []byte, m meta) []byte {
+	idb, _ := json.Marshal(id)
+	out := make([]byte, 0, len(body)+len(idb)+96)
+	out = append(out, `{"id":`...)
+	out = append(out, idb...)
+	if len(body) > 0 {
+		out = append(out, ',')
+		out = append(out, body...)
+	}
+	out = append(out, `,"_rev":`...)
+	out = strconv.AppendInt(out, m.rev, 10)
+	out = append(out, `,"_createdAt":"`...)
+	out = append(out, m.createdAt...)
+	out = append(out, `","_updatedAt":"`...)
+	out = append(out, m.updatedAt...)
+	out = append(out, `"}`...)
+	return out
+}
+
+// etag is a strong entity tag for the stored bytes of a document. Every
+// write changes _rev and _updatedAt, so every revision has its own tag.
+func etag(b []byte) string {
+	h := fnv.New64a()
+	h.Write(b)
+	var sum [8]byte
+	binary.BigEndian.PutUint64(sum[:], h.Sum64())
+	const hexdigits = "0123456789abcdef"
+	out := make([]byte, 0, 18)
+	out = append(out, '"')
+	for _, c := range sum {
+		out = append(out, hexdigits[c>>4], hexdigits[c&0xf])
+	}
+	return string(append(out, '"'))
+}
+
+// matchETag reports whether an If-Match or If-None-Match header value
+// matches tag. Weak tags compare by their opaque part.
+func matchETag(header, tag string) bool {
+	for _, part := range strings.Split(header, ",") {
+		part = strings.TrimSpace(part)
+		if part == "*" || strings.TrimPrefix(part, "W/") == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// mergePatch applies an RFC 7396 JSON Merge Patch to target.
+func mergePatch(target, patch any) any {
+	p, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	t, ok := target.(map[string]any)
+	if !ok {
+		t = map[string]any{}
+	} else {
+		c := make(map[string]any, len(t))
+		for k, v := range t {
+			c[k] = v
+		}
+		t = c
+	}
+	for k, v := range p {
+		if v == nil {
+			delete(t, k)
+			continue
+		}
+		t[k] = mergePatch(t[k], v)
+	}
+	return t
+}
+
+// ids generates document ids: 26 characters of Crockford base32 (lower
+// case), 48 bits of milliseconds then 80 bits that are random for the first
+// id of a millisecond and incremented after, so ids sort by creation time.
+type ids struct {
+	mu   sync.Mutex
+	last uint64
+	rnd  [10]byte
+}
+
+const crockford = "0123456789abcdefghjkmnpqrstvwxyz"
+
+func (g *ids) next(now time.Time) string {
+	g.mu.Lock()
+	ms := uint64(now.UnixMilli())
+	if ms <= g.last {
+		ms = g.last
+		for i := len(g.rnd) - 1; i >= 0; i-- {
+			g.rnd[i]++
+			if g.rnd[i] != 0 {
+				break
+			}
+		}
+	} else {
+		rand.Read(g.rnd[:])
+		g.rnd[0] &= 0x7f // leave room to increment within a millisecond
+	}
+	g.last = ms
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], ms<<16)
+	copy(b[6:], g.rnd[:])
+	g.mu.Unlock()
+	// 128 bits as 26 base32 digits, most significant first.
+	hi := binary.BigEndian.Uint64(b[:8])
+	lo := binary.BigEndian.Uint64(b[8:])
+	var out [26]byte
+	for i := 25; i >= 0; i-- {
+		out[i] = crockford[lo&31]
+		lo = lo>>5 | hi<<59
+		hi >>= 5
+	}
+	return string(out[:])
+}
+
+// Tuple encoding: order-preserving bytes for index keys. Each element starts
+// with a tag; strings escape 0x00 as 0x00 0xff and end with 0x00, so that a
+// tuple's bytes sort as its elements do.
+const (
+	tagMissing = 0x01
+	tagNull    = 0x02
+	tagFalse   = 0x03
+	tagTrue    = 0x04
+	tagNumber  = 0x05
+	tagString  = 0x06
+)
+
+func appendString(b []byte, s string) []byte {
+	b = append(b, tagString)
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i])
+		if s[i] == 0 {
+			b = append(b, 0xff)
+		}
+	}
+	return append(b, 0)
+}
+
+// appendValue appends the encoding of a scalar JSON value; ok is false for
+// objects and arrays, which are not indexed.
+func appendValue(b []byte, v any) ([]byte, bool) {
+	switch v := v.(type) {
+	case nil:
+		return append(b, tagNull), true
+	case bool:
+		if v {
+			return append(b, tagTrue), true
+		}
+		return append(b, tagFalse), true
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return b, false
+		}
+		return appendFloat(b, f), true
+	case float64:
+		return appendFloat(b, v), true
+	case string:
+		return appendString(b, v), true
+	}
+	return b, false
+}
+
+func appendFloat(b []byte, f float64) []byte {
+	if f == 0 {
+		f = 0 // fold -0 into +0
+	}
+	bits := math.Float64bits(f)
+	if bits&(1<<63) != 0 {
+		bits = ^bits
+	} else {
+		bits |= 1 << 63
+	}
+	b = append(b, tagNumber)
+	return binary.BigEndian.AppendUint64(b, bits)
+}

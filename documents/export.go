@@ -1,0 +1,275 @@
+package documents
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+
+	"github.com/credence/credence/schemas"
+	"github.com/credence/credence/store"
+)
+
+// Record is one line of an export: a document with its earlier revisions.
+// The document itself is its latest revision.
+type Record struct {
+	Collection string            `json:"collection"`
+	Document   json.RawMessage   `json:"document"`
+	Revisions  []json.RawMessage `json:"revisions,omitempty"`
+}
+
+// Export calls emit for every document of every collection, the schemas
+// first, from one consistent snapshot. emit must not keep the record.
+func (s *Service) Export(ctx context.Context, emit func(Record) error) error {
+	return s.st.View(ctx, func(r store.Reader) error {
+		var names []string
+		err := r.Scan(docsBucket(SchemasCollection), store.Range{}, func(k, _ []byte) bool {
+			names = append(names, string(k))
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		for _, coll := range append([]string{SchemasCollection}, names...) {
+			if err := exportCollection(r, coll, emit); err != nil {
+				return fmt.Errorf("export %s: %w", coll, err)
+			}
+		}
+		return nil
+	})
+}
+
+func exportCollection(r store.Reader, coll string, emit func(Record) error) error {
+	var emitErr error
+	err := r.Scan(docsBucket(coll), store.Range{}, func(k, v []byte) bool {
+		rec := Record{Collection: coll, Document: v}
+		err := r.Scan(revsBucket(coll), store.Prefix(append(bytes.Clone(k), 0)), func(_, rv []byte) bool {
+			if !bytes.Equal(rv, v) {
+				rec.Revisions = append(rec.Revisions, bytes.Clone(rv))
+			}
+			return true
+		})
+		if err == nil {
+			err = emit(rec)
+		}
+		emitErr = err
+		return err == nil
+	})
+	if err != nil {
+		return err
+	}
+	return emitErr
+}
+
+// WriteNDJSON writes the export to w, one Record per line.
+func (s *Service) WriteNDJSON(ctx context.Context, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if err := s.Export(ctx, func(r Record) error { return enc.Encode(r) }); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// ImportStats counts what an import wrote.
+type ImportStats struct {
+	Schemas   int `json:"schemas"`
+	Documents int `json:"documents"`
+}
+
+// importBatch is the number of documents written per transaction.
+const importBatch = 256
+
+// ReadNDJSON imports an export: the schemas first (all of them, in any
+// order), then the documents, each with its revisions and meta fields as
+// they were. A document already present with the same id is replaced.
+// Documents are restored, not re-validated: an export taken after a forced
+// schema change comes back as it was. Each batch of documents is one
+// transaction; an error stops the import and names the line.
+func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, error) {
+	var stats ImportStats
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
+	line := 0
+	var pendingSchemas []Record
+	var batch []Record
+	flush := func() error {
+		if len(pendingSchemas) > 0 {
+			if err := s.importSchemas(ctx, pendingSchemas); err != nil {
+				return err
+			}
+			stats.Schemas += len(pendingSchemas)
+			pendingSchemas = nil
+		}
+		if len(batch) > 0 {
+			if err := s.importDocuments(ctx, batch); err != nil {
+				return err
+			}
+			stats.Documents += len(batch)
+			batch = batch[:0]
+		}
+		return nil
+	}
+	for sc.Scan() {
+		line++
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var rec Record
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return stats, errorf(KindBadRequest, "line %d: not an export record: %v", line, err)
+		}
+		if rec.Collection == SchemasCollection {
+			if len(batch) > 0 {
+				return stats, errorf(KindBadRequest, "line %d: schemas must come before documents", line)
+			}
+			pendingSchemas = append(pendingSchemas, rec)
+			continue
+		}
+		if len(pendingSchemas) > 0 {
+			if err := flush(); err != nil {
+				return stats, fmt.Errorf("line %d: %w", line, err)
+			}
+		}
+		batch = append(batch, rec)
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return stats, fmt.Errorf("near line %d: %w", line, err)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return stats, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	if err := flush(); err != nil {
+		return stats, fmt.Errorf("near line %d: %w", line, err)
+	}
+	return stats, nil
+}
+
+// importSchemas writes schema records and their collections' indexes.
+func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
+	s.schemaMu.Lock()
+	defer s.schemaMu.Unlock()
+	return s.retry(ctx, func(rs *registryState) error {
+		raws := map[string]json.RawMessage{}
+		for _, n := range rs.reg.Names() {
+			c, _ := rs.reg.Collection(n)
+			raws[n] = c.Raw
+		}
+		docs := make(map[string]stored, len(recs))
+		for _, rec := range recs {
+			d, err := decodeStored(rec.Document)
+			if err != nil {
+				return errorf(KindBadRequest, "schema record: %v", err)
+			}
+			name := d.str(fieldID)
+			body, err := encodeContent(content(d))
+			if err != nil {
+				return err
+			}
+			raws[name] = append(append([]byte{'{'}, body...), '}')
+			docs[name] = d
+		}
+		next, err := schemas.Compile(raws)
+		if err != nil {
+			return asError(err)
+		}
+		err = s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			for _, rec := range recs {
+				name := docs[stringKey(rec)].str(fieldID)
+				if err := restore(tx, nil, SchemasCollection, rec); err != nil {
+					return fmt.Errorf("schema %s: %w", name, err)
+				}
+			}
+			for _, name := range slices.Sorted(maps.Keys(docs)) {
+				c, _ := next.Collection(name)
+				if err := rebuildIndexes(tx, c); err != nil {
+					return fmt.Errorf("schema %s: %w", name, err)
+				}
+			}
+			return putVersion(tx, rs.version+1)
+		})
+		if err != nil {
+			return err
+		}
+		s.install(&registryState{reg: next, version: rs.version + 1})
+		return nil
+	})
+}
+
+func stringKey(rec Record) string {
+	d, _ := decodeStored(rec.Document)
+	return d.str(fieldID)
+}
+
+// importDocuments writes one batch of document records.
+func (s *Service) importDocuments(ctx context.Context, recs []Record) error {
+	return s.retry(ctx, func(rs *registryState) error {
+		colls := make([]*schemas.Collection, len(recs))
+		for i, rec := range recs {
+			c, err := rs.collection(rec.Collection)
+			if err != nil {
+				return err
+			}
+			colls[i] = c
+		}
+		return s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			for i, rec := range recs {
+				if err := restore(tx, colls[i], rec.Collection, rec); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// restore writes a record as it is: document, revisions and index entries,
+// replacing any document with the same id.
+func restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error {
+	d, err := decodeStored(rec.Document)
+	if err != nil {
+		return errorf(KindBadRequest, "%s: document: %v", coll, err)
+	}
+	id := d.str(fieldID)
+	if !ValidID(id) || d.rev() < 1 {
+		return errorf(KindBadRequest, "%s: document without a valid id and _rev", coll)
+	}
+	err = deleteDoc(tx, c, coll, id, "")
+	if err != nil && KindOf(err) != KindNotFound {
+		return err
+	}
+	if c != nil {
+		if err := updateIndexes(tx, c, id, nil, content(d)); err != nil {
+			return fmt.Errorf("%s/%s: %w", coll, id, err)
+		}
+	}
+	for _, rv := range append(rec.Revisions, rec.Document) {
+		r, err := decodeStored(rv)
+		if err != nil || r.str(fieldID) != id || r.rev() < 1 {
+			return errorf(KindBadRequest, "%s/%s: a revision is not a revision of this document", coll, id)
+		}
+		if err := tx.Put(revsBucket(coll), revKey(id, r.rev()), rv); err != nil {
+			return err
+		}
+	}
+	if err := tx.Put(docsBucket(coll), []byte(id), rec.Document); err != nil {
+		return err
+	}
+	return nil
+}
+
+var _ = errors.New

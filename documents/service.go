@@ -1,0 +1,567 @@
+package documents
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/credence/credence/schemas"
+	"github.com/credence/credence/store"
+)
+
+// SchemasCollection is the system collection whose documents define the
+// other collections.
+const SchemasCollection = "_schemas"
+
+// Bucket layout. Collection names cannot contain "/", so names never clash.
+func docsBucket(c string) string { return "docs/" + c }
+func revsBucket(c string) string { return "revs/" + c }
+func idxBucket(c string) string  { return "idx/" + c }
+func uniqBucket(c string) string { return "uniq/" + c }
+
+const metaBucket = "meta"
+
+// versionKey holds the schema version: a counter bumped by every schema
+// change, read by every write to detect a registry that changed under it.
+var versionKey = []byte("schemas.version")
+
+// maxRetries bounds how often a write is prepared again after the schema
+// registry or the document changed under it.
+const maxRetries = 8
+
+var (
+	errStaleRegistry = errors.New("schema registry changed")
+	errChanged       = errors.New("document changed while being patched")
+)
+
+// Options configure a Service.
+type Options struct {
+	// Now returns the current time; time.Now when nil.
+	Now func() time.Time
+}
+
+// Service is the document service. It is safe for concurrent use.
+type Service struct {
+	st       store.Store
+	now      func() time.Time
+	ids      ids
+	state    atomic.Pointer[registryState]
+	schemaMu sync.Mutex // serializes schema changes made through this Service
+}
+
+// registryState is a compiled registry and the schema version it reflects.
+type registryState struct {
+	reg     *schemas.Registry
+	version uint64
+}
+
+// New returns a Service on st, loading the collections stored in it.
+func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
+	s := &Service{st: st, now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.state.Store(&registryState{reg: schemas.Empty()})
+	if err := s.reload(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Registry returns the current compiled collections.
+func (s *Service) Registry() *schemas.Registry { return s.state.Load().reg }
+
+// reload compiles the schemas stored in the store, if their version is newer
+// than the one in memory, and installs them.
+func (s *Service) reload(ctx context.Context) error {
+	var version uint64
+	raws := map[string][]byte{}
+	err := s.st.View(ctx, func(r store.Reader) error {
+		var err error
+		if version, err = readVersion(r); err != nil {
+			return err
+		}
+		if version <= s.state.Load().version {
+			return nil
+		}
+		var derr error
+		err = r.Scan(docsBucket(SchemasCollection), store.Range{}, func(k, v []byte) bool {
+			d, err := decodeStored(v)
+			if err != nil {
+				derr = fmt.Errorf("schema %s: %w", k, err)
+				return false
+			}
+			raw, err := encodeContent(content(d))
+			if err != nil {
+				derr = err
+				return false
+			}
+			raws[string(k)] = append(append([]byte{'{'}, raw...), '}')
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		return derr
+	})
+	if err != nil {
+		return fmt.Errorf("load schemas: %w", err)
+	}
+	if version <= s.state.Load().version {
+		return nil
+	}
+	in := make(map[string]json.RawMessage, len(raws))
+	for n, r := range raws {
+		in[n] = r
+	}
+	reg, err := schemas.Compile(in)
+	if err != nil {
+		return fmt.Errorf("compile stored schemas: %w", err)
+	}
+	s.install(&registryState{reg: reg, version: version})
+	return nil
+}
+
+// install swaps in a registry unless a newer one is already there.
+func (s *Service) install(next *registryState) {
+	for {
+		cur := s.state.Load()
+		if cur.version >= next.version || s.state.CompareAndSwap(cur, next) {
+			return
+		}
+	}
+}
+
+func readVersion(r store.Reader) (uint64, error) {
+	v, err := r.Get(metaBucket, versionKey)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("corrupt schema version (%d bytes)", len(v))
+	}
+	return binary.BigEndian.Uint64(v), nil
+}
+
+func checkVersion(r store.Reader, want uint64) error {
+	v, err := readVersion(r)
+	if err != nil {
+		return err
+	}
+	if v != want {
+		return errStaleRegistry
+	}
+	return nil
+}
+
+// retry runs attempt with the current registry, and again with a fresh one
+// when the registry changed under it.
+func (s *Service) retry(ctx context.Context, attempt func(*registryState) error) error {
+	for i := 0; ; i++ {
+		err := attempt(s.state.Load())
+		if !errors.Is(err, errStaleRegistry) {
+			return err
+		}
+		if i == maxRetries {
+			return errorf(KindConflict, "the collection's schema kept changing during the write; try again")
+		}
+		if err := s.reload(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// collection returns the compiled user collection name, or a not-found error.
+func (rs *registryState) collection(name string) (*schemas.Collection, error) {
+	if c, ok := rs.reg.Collection(name); ok {
+		return c, nil
+	}
+	return nil, errorf(KindNotFound, "no collection named %q", name)
+}
+
+// exists reports whether name is a collection, user or system.
+func (rs *registryState) exists(name string) bool {
+	if name == SchemasCollection {
+		return true
+	}
+	_, ok := rs.reg.Collection(name)
+	return ok
+}
+
+// Document is a document as the service returns it.
+type Document struct {
+	ID   string
+	Rev  int64
+	ETag string
+	// JSON is the document's encoding, ready to send.
+	JSON []byte
+	// Created is set when a write created the document.
+	Created bool
+	// Warnings are advisory notes about the write (e.g. unknown keywords).
+	Warnings []string
+}
+
+// WriteOptions are the preconditions and switches of a write.
+type WriteOptions struct {
+	// IfMatch, when set, must match the current ETag (or be "*").
+	IfMatch string
+	// IfNoneMatch "*" makes a PUT create-only.
+	IfNoneMatch string
+	// Force applies a schema change or collection deletion even when
+	// stored documents stand in the way.
+	Force bool
+	// DryRun reports what a schema change would do without doing it.
+	DryRun bool
+}
+
+// Get returns one document.
+func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*Document, error) {
+	if !s.state.Load().exists(coll) {
+		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	}
+	var raw []byte
+	err := s.st.View(ctx, func(r store.Reader) error {
+		var err error
+		raw, err = r.Get(docsBucket(coll), []byte(id))
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, errorf(KindNotFound, "no document %q in %s", id, coll)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+	}
+	tag := etag(raw)
+	if opts.IfNoneMatch != "" && matchETag(opts.IfNoneMatch, tag) {
+		return nil, &Error{Kind: KindNotModified, Message: "not modified", Details: map[string]any{"etag": tag}}
+	}
+	doc := &Document{ID: id, ETag: tag, JSON: raw}
+	if len(opts.Fields) > 0 {
+		if doc.JSON, err = project(raw, opts.Fields); err != nil {
+			return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+		}
+	}
+	return doc, nil
+}
+
+// Create stores a new document. The id comes from the body's "id" member or
+// is generated.
+func (s *Service) Create(ctx context.Context, coll string, body []byte) (*Document, error) {
+	m, err := decodeObject(body)
+	if err != nil {
+		return nil, err
+	}
+	id, _ := m[fieldID].(string)
+	if v, ok := m[fieldID]; ok && (!isString(v) || !ValidID(id)) {
+		return nil, fieldError(KindBadRequest, "invalid id", "/id", "must match "+idPattern.String())
+	}
+	if coll == SchemasCollection {
+		if id == "" {
+			return nil, fieldError(KindInvalid, "a collection needs a name", "/id", "is required: the collection name")
+		}
+		return s.putSchema(ctx, id, m, WriteOptions{}, true)
+	}
+	if id == "" {
+		id = s.ids.next(s.now())
+	}
+	return s.put(ctx, coll, id, m, writeMode{mustCreate: true})
+}
+
+// Put creates or replaces the document id with body.
+func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts WriteOptions) (*Document, error) {
+	if !ValidID(id) {
+		return nil, fieldError(KindBadRequest, "invalid id", "/id", "must match "+idPattern.String())
+	}
+	m, err := decodeObject(body)
+	if err != nil {
+		return nil, err
+	}
+	if v, ok := m[fieldID]; ok && v != id {
+		return nil, fieldError(KindInvalid, "the id in the body differs from the id in the URL", "/id", "must be "+quote(id)+" or absent")
+	}
+	if coll == SchemasCollection {
+		return s.putSchema(ctx, id, m, opts, false)
+	}
+	return s.put(ctx, coll, id, m, writeMode{ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch})
+}
+
+// Patch applies a JSON Merge Patch (RFC 7396) to the document id.
+func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts WriteOptions) (*Document, error) {
+	pv, err := decodeJSON(patch)
+	if err != nil {
+		return nil, errorf(KindBadRequest, "the patch is not valid JSON: %v", jsonErrorText(err))
+	}
+	p, ok := pv.(map[string]any)
+	if !ok {
+		return nil, fieldError(KindInvalid, "a merge patch on a document must be a JSON object", "", "must be an object")
+	}
+	if v, ok := p[fieldID]; ok && v != id {
+		return nil, fieldError(KindInvalid, "the id of a document cannot be changed", "/id", "must be "+quote(id)+" or absent")
+	}
+	// Optimistic concurrency: apply the patch to the current revision, and
+	// write only if that revision is still current; else start again.
+	for i := 0; i <= maxRetries; i++ {
+		cur, err := s.Get(ctx, coll, id, ReadOptions{})
+		if err != nil {
+			return nil, err
+		}
+		if opts.IfMatch != "" && !matchETag(opts.IfMatch, cur.ETag) {
+			return nil, errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", cur.ETag)
+		}
+		old, err := decodeStored(cur.JSON)
+		if err != nil {
+			return nil, fmt.Errorf("patch %s/%s: %w", coll, id, err)
+		}
+		merged, _ := mergePatch(content(old), content(p)).(map[string]any)
+		var doc *Document
+		if coll == SchemasCollection {
+			doc, err = s.putSchema(ctx, id, merged, WriteOptions{Force: opts.Force, IfMatch: cur.ETag}, false)
+			if KindOf(err) == KindPreconditionFailed {
+				err = errChanged
+			}
+		} else {
+			doc, err = s.put(ctx, coll, id, merged, writeMode{expect: cur.ETag})
+		}
+		if !errors.Is(err, errChanged) {
+			return doc, err
+		}
+	}
+	return nil, errorf(KindConflict, "the document kept changing during the patch; try again")
+}
+
+// writeMode carries a write's preconditions into the transaction.
+type writeMode struct {
+	mustCreate  bool   // POST: an existing id is a conflict
+	ifMatch     string // If-Match header
+	ifNoneMatch string // If-None-Match header
+	expect      string // PATCH: the ETag the patch was applied to
+}
+
+// put validates and stores a user document.
+func (s *Service) put(ctx context.Context, coll, id string, m map[string]any, mode writeMode) (*Document, error) {
+	fields := content(m)
+	body, err := encodeContent(fields)
+	if err != nil {
+		return nil, errorf(KindBadRequest, "cannot encode the document: %v", err)
+	}
+	var doc *Document
+	err = s.retry(ctx, func(rs *registryState) error {
+		c, err := rs.collection(coll)
+		if err != nil {
+			return err
+		}
+		if err := c.Validate(fields); err != nil {
+			return asError(err)
+		}
+		return s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			doc, err = s.write(tx, c, coll, id, body, fields, mode)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// write stores a document, its revision and its index entries inside tx.
+// c is nil for system collections, which have no indexes.
+func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, mode writeMode) (*Document, error) {
+	key := []byte(id)
+	oldRaw, err := tx.Get(docsBucket(coll), key)
+	exists := err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	switch {
+	case mode.mustCreate && exists:
+		return nil, fieldError(KindConflict, "a document with this id already exists", "/id", quote(id)+" is taken")
+	case mode.ifNoneMatch != "" && exists && matchETag(mode.ifNoneMatch, etag(oldRaw)):
+		return nil, errorf(KindPreconditionFailed, "the document already exists")
+	case mode.ifMatch != "" && !exists:
+		return nil, errorf(KindPreconditionFailed, "the document does not exist")
+	case mode.ifMatch != "" && !matchETag(mode.ifMatch, etag(oldRaw)):
+		return nil, errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", etag(oldRaw))
+	case mode.expect != "" && (!exists || etag(oldRaw) != mode.expect):
+		return nil, errChanged
+	}
+	now := s.now().UTC().Format(timeLayout)
+	m := meta{rev: 1, createdAt: now, updatedAt: now}
+	var old stored
+	if exists {
+		if old, err = decodeStored(oldRaw); err != nil {
+			return nil, fmt.Errorf("stored %s/%s: %w", coll, id, err)
+		}
+		m.rev = old.rev() + 1
+		m.createdAt = old.str(fieldCreatedAt)
+	}
+	raw := compose(id, body, m)
+	if c != nil {
+		if err := updateIndexes(tx, c, id, old, fields); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Put(docsBucket(coll), key, raw); err != nil {
+		return nil, err
+	}
+	if err := tx.Put(revsBucket(coll), revKey(id, m.rev), raw); err != nil {
+		return nil, err
+	}
+	return &Document{ID: id, Rev: m.rev, ETag: etag(raw), JSON: raw, Created: !exists}, nil
+}
+
+func revKey(id string, rev int64) []byte {
+	k := make([]byte, 0, len(id)+9)
+	k = append(k, id...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint64(k, uint64(rev))
+}
+
+// indexKey is the tuple (field, value, id) of a secondary index entry, or
+// (field, value) for a uniqueness entry when id is empty.
+func indexKey(field string, value any, id string) ([]byte, bool) {
+	k := appendString(nil, field)
+	k, ok := appendValue(k, value)
+	if !ok {
+		return nil, false
+	}
+	if id != "" {
+		k = appendString(k, id)
+	}
+	return k, true
+}
+
+// updateIndexes moves the index entries of id from the old document (nil
+// on create) to the new fields, refusing a duplicate unique value.
+func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fields map[string]any) error {
+	for _, f := range c.Indexed {
+		// null is not indexed: like SQL's NULL, it never conflicts.
+		ov, nv := old[f], fields[f]
+		hadOld, hasNew := ov != nil, nv != nil
+		oldKey, oldOK := indexKey(f, ov, id)
+		newKey, newOK := indexKey(f, nv, id)
+		oldOK, newOK = oldOK && hadOld, newOK && hasNew
+		if oldOK && newOK && bytes.Equal(oldKey, newKey) {
+			continue
+		}
+		unique := c.IsUnique(f)
+		if newOK && unique {
+			uk, _ := indexKey(f, nv, "")
+			holder, err := tx.Get(uniqBucket(c.Name), uk)
+			if err == nil && string(holder) != id {
+				return &Error{Kind: KindConflict, Message: "a unique value is already taken",
+					Errors: []FieldError{{Path: "/" + f, Message: fmt.Sprintf("must be unique: document %q has the same value", holder)}}}
+			}
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+		}
+		if oldOK {
+			if err := tx.Delete(idxBucket(c.Name), oldKey); err != nil {
+				return err
+			}
+			if unique {
+				uk, _ := indexKey(f, ov, "")
+				if err := tx.Delete(uniqBucket(c.Name), uk); err != nil {
+					return err
+				}
+			}
+		}
+		if newOK {
+			if err := tx.Put(idxBucket(c.Name), newKey, []byte{}); err != nil {
+				return err
+			}
+			if unique {
+				uk, _ := indexKey(f, nv, "")
+				if err := tx.Put(uniqBucket(c.Name), uk, []byte(id)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Delete removes the document id, its revisions and its index entries.
+func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions) error {
+	if coll == SchemasCollection {
+		return s.deleteSchema(ctx, id, opts)
+	}
+	return s.retry(ctx, func(rs *registryState) error {
+		c, err := rs.collection(coll)
+		if err != nil {
+			return err
+		}
+		return s.st.Update(ctx, func(tx store.Tx) error {
+			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			return deleteDoc(tx, c, coll, id, opts.IfMatch)
+		})
+	})
+}
+
+// deleteDoc removes one document inside tx. c is nil for system collections.
+func deleteDoc(tx store.Tx, c *schemas.Collection, coll, id, ifMatch string) error {
+	raw, err := tx.Get(docsBucket(coll), []byte(id))
+	if errors.Is(err, store.ErrNotFound) {
+		if ifMatch != "" {
+			return errorf(KindPreconditionFailed, "the document does not exist")
+		}
+		return errorf(KindNotFound, "no document %q in %s", id, coll)
+	}
+	if err != nil {
+		return err
+	}
+	if ifMatch != "" && !matchETag(ifMatch, etag(raw)) {
+		return errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", etag(raw))
+	}
+	if c != nil {
+		old, err := decodeStored(raw)
+		if err != nil {
+			return fmt.Errorf("stored %s/%s: %w", coll, id, err)
+		}
+		if err := updateIndexes(tx, c, id, old, nil); err != nil {
+			return err
+		}
+	}
+	var revs [][]byte
+	err = tx.Scan(revsBucket(coll), store.Prefix(append([]byte(id), 0)), func(k, _ []byte) bool {
+		revs = append(revs, append([]byte(nil), k...))
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range revs {
+		if err := tx.Delete(revsBucket(coll), k); err != nil {
+			return err
+		}
+	}
+	return tx.Delete(docsBucket(coll), []byte(id))
+}
+
+func isString(v any) bool { _, ok := v.(string); return ok }
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// Ping reports whether the store answers.
+func (s *Service) Ping(ctx context.Context) error {
+	return s.st.View(ctx, func(r store.Reader) error {
+		_, err := readVersion(r)
+		return err
+	})
+}

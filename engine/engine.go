@@ -1,0 +1,81 @@
+package engine
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/credence/credence/documents"
+)
+
+// DefaultMaxBodyBytes is the default limit on a request body: 1 MiB.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Config configures the HTTP engine.
+type Config struct {
+	// MaxBodyBytes limits request bodies; DefaultMaxBodyBytes when 0.
+	MaxBodyBytes int64
+	// Logger receives one line per request; nothing is logged when nil.
+	Logger *slog.Logger
+}
+
+// Service is what the engine needs of the document service.
+type Service interface {
+	Get(ctx context.Context, coll, id string, opts documents.ReadOptions) (*documents.Document, error)
+	List(ctx context.Context, coll string, opts documents.ListOptions) (*documents.Page, error)
+	Create(ctx context.Context, coll string, body []byte) (*documents.Document, error)
+	Put(ctx context.Context, coll, id string, body []byte, opts documents.WriteOptions) (*documents.Document, error)
+	Patch(ctx context.Context, coll, id string, patch []byte, opts documents.WriteOptions) (*documents.Document, error)
+	Delete(ctx context.Context, coll, id string, opts documents.WriteOptions) error
+	Revisions(ctx context.Context, coll, id string, opts documents.ListOptions) (*documents.Page, error)
+	Revision(ctx context.Context, coll, id string, rev int64) (*documents.Document, error)
+	Ping(ctx context.Context) error
+}
+
+// New returns the HTTP handler of Credence.
+func New(cfg Config, svc Service) http.Handler {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger}
+	r := chi.NewRouter()
+	r.Use(h.requestID, h.logRequests, h.recoverPanics)
+	r.NotFound(h.notFound)
+	r.MethodNotAllowed(h.methodNotAllowed)
+
+	r.Get("/healthz", h.health)
+	r.Route("/api/{collection}", func(r chi.Router) {
+		r.Get("/", h.list)
+		r.Post("/", h.create)
+		r.Get("/{id}", h.get)
+		r.Put("/{id}", h.put)
+		r.Patch("/{id}", h.patch)
+		r.Delete("/{id}", h.delete)
+		r.Get("/{id}/revisions", h.revisions)
+		r.Get("/{id}/revisions/{rev}", h.revision)
+	})
+	return r
+}
+
+type handlers struct {
+	svc Service
+	cfg Config
+	log *slog.Logger
+}
+
+func (h *handlers) health(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := h.svc.Ping(ctx); err != nil {
+		h.problem(w, r, http.StatusServiceUnavailable, "the store does not answer: "+err.Error(), nil)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"status":"ok"}`))
+}

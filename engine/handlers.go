@@ -1,0 +1,271 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/credence/credence/documents"
+)
+
+func (h *handlers) get(w http.ResponseWriter, r *http.Request) {
+	opts := documents.ReadOptions{Fields: fields(r), IfNoneMatch: r.Header.Get("If-None-Match")}
+	doc, err := h.svc.Get(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	writeDocument(w, http.StatusOK, doc)
+}
+
+func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
+	opts, err := listOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	page, err := h.svc.List(r.Context(), chi.URLParam(r, "collection"), opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	writePage(w, page)
+}
+
+func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
+	body, ok := h.body(w, r, "application/json")
+	if !ok {
+		return
+	}
+	coll := chi.URLParam(r, "collection")
+	doc, err := h.svc.Create(r.Context(), coll, body)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/"+coll+"/"+url.PathEscape(doc.ID))
+	writeDocument(w, http.StatusCreated, doc)
+}
+
+func (h *handlers) put(w http.ResponseWriter, r *http.Request) {
+	body, ok := h.body(w, r, "application/json")
+	if !ok {
+		return
+	}
+	opts, err := writeOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	coll, id := chi.URLParam(r, "collection"), chi.URLParam(r, "id")
+	doc, err := h.svc.Put(r.Context(), coll, id, body, opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	switch {
+	case opts.DryRun:
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(doc.JSON)
+	case doc.Created:
+		w.Header().Set("Location", "/api/"+coll+"/"+url.PathEscape(doc.ID))
+		writeDocument(w, http.StatusCreated, doc)
+	default:
+		writeDocument(w, http.StatusOK, doc)
+	}
+}
+
+func (h *handlers) patch(w http.ResponseWriter, r *http.Request) {
+	body, ok := h.body(w, r, "application/merge-patch+json")
+	if !ok {
+		return
+	}
+	opts, err := writeOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	doc, err := h.svc.Patch(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), body, opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	writeDocument(w, http.StatusOK, doc)
+}
+
+func (h *handlers) delete(w http.ResponseWriter, r *http.Request) {
+	opts, err := writeOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	if err := h.svc.Delete(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts); err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (h *handlers) revisions(w http.ResponseWriter, r *http.Request) {
+	opts, err := listOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	page, err := h.svc.Revisions(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	writePage(w, page)
+}
+
+func (h *handlers) revision(w http.ResponseWriter, r *http.Request) {
+	rev, err := strconv.ParseInt(chi.URLParam(r, "rev"), 10, 64)
+	if err != nil || rev < 1 {
+		h.problem(w, r, http.StatusNotFound, "a revision is a number from 1", nil)
+		return
+	}
+	doc, err := h.svc.Revision(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), rev)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	writeDocument(w, http.StatusOK, doc)
+}
+
+// body reads a JSON request body within the size limit. It accepts the
+// given media type, application/json, and no Content-Type.
+func (h *handlers) body(w http.ResponseWriter, r *http.Request, mediaType string) ([]byte, bool) {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != mediaType && mt != "application/json" {
+			h.problem(w, r, http.StatusUnsupportedMediaType,
+				fmt.Sprintf("Content-Type %q is not accepted here; send %s", ct, mediaType), nil)
+			return nil, false
+		}
+	}
+	if r.ContentLength > h.cfg.MaxBodyBytes {
+		h.tooLarge(w, r)
+		return nil, false
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.MaxBodyBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			h.tooLarge(w, r)
+		} else {
+			h.problem(w, r, http.StatusBadRequest, "cannot read the request body: "+err.Error(), nil)
+		}
+		return nil, false
+	}
+	return b, true
+}
+
+func (h *handlers) tooLarge(w http.ResponseWriter, r *http.Request) {
+	h.problem(w, r, http.StatusRequestEntityTooLarge,
+		fmt.Sprintf("the request body is larger than the limit of %d bytes", h.cfg.MaxBodyBytes),
+		map[string]any{"limit": h.cfg.MaxBodyBytes})
+}
+
+func fields(r *http.Request) []string {
+	f := r.URL.Query().Get("fields")
+	if f == "" {
+		return nil
+	}
+	parts := strings.Split(f, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+func listOptions(r *http.Request) (documents.ListOptions, error) {
+	q := r.URL.Query()
+	opts := documents.ListOptions{Sort: q.Get("sort"), Cursor: q.Get("cursor"), Fields: fields(r)}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > documents.MaxLimit {
+			return opts, badRequest("limit must be a number between 1 and %d", documents.MaxLimit)
+		}
+		opts.Limit = n
+	}
+	return opts, nil
+}
+
+func writeOptions(r *http.Request) (documents.WriteOptions, error) {
+	q := r.URL.Query()
+	opts := documents.WriteOptions{IfMatch: r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match")}
+	var err error
+	if opts.Force, err = flag(q, "force"); err != nil {
+		return opts, err
+	}
+	opts.DryRun, err = flag(q, "dryRun")
+	return opts, err
+}
+
+func flag(q url.Values, name string) (bool, error) {
+	v := q.Get(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, badRequest("%s must be true or false", name)
+	}
+	return b, nil
+}
+
+func badRequest(format string, args ...any) error {
+	return &documents.Error{Kind: documents.KindBadRequest, Message: fmt.Sprintf(format, args...)}
+}
+
+func writeDocument(w http.ResponseWriter, status int, doc *documents.Document) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "application/json")
+	if doc.ETag != "" {
+		hdr.Set("ETag", doc.ETag)
+	}
+	body := doc.JSON
+	if len(doc.Warnings) > 0 {
+		// Warnings travel with the answer, not with the stored document.
+		warn, _ := json.Marshal(doc.Warnings)
+		body = append(append(bytes.TrimSuffix(bytes.Clone(body), []byte("}")), `,"_warnings":`...), warn...)
+		body = append(body, '}')
+	}
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+func writePage(w http.ResponseWriter, page *documents.Page) {
+	n := 32
+	for _, it := range page.Items {
+		n += len(it) + 1
+	}
+	buf := make([]byte, 0, n+len(page.Next))
+	buf = append(buf, `{"items":[`...)
+	for i, it := range page.Items {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, it...)
+	}
+	buf = append(buf, ']')
+	if page.Next != "" {
+		buf = append(buf, `,"nextCursor":"`...)
+		buf = append(buf, page.Next...)
+		buf = append(buf, '"')
+	}
+	buf = append(buf, '}')
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(buf)
+}

@@ -1,0 +1,109 @@
+package engine
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/credence/credence/documents"
+)
+
+// problemType is the URI prefix of Credence's problem types; the suffix
+// names the kind, so clients can switch on it.
+const problemType = "urn:credence:problem:"
+
+// statusOf maps each kind of documents.Error to its HTTP status: the one
+// place where domain errors meet HTTP.
+var statusOf = map[documents.Kind]int{
+	documents.KindBadRequest:         http.StatusBadRequest,
+	documents.KindNotFound:           http.StatusNotFound,
+	documents.KindInvalid:            http.StatusUnprocessableEntity,
+	documents.KindConflict:           http.StatusConflict,
+	documents.KindPreconditionFailed: http.StatusPreconditionFailed,
+	documents.KindNotModified:        http.StatusNotModified,
+}
+
+// slugOf names each status in the problem type URI.
+var slugOf = map[int]string{
+	http.StatusBadRequest:            "bad-request",
+	http.StatusNotFound:              "not-found",
+	http.StatusMethodNotAllowed:      "method-not-allowed",
+	http.StatusConflict:              "conflict",
+	http.StatusPreconditionFailed:    "precondition-failed",
+	http.StatusRequestEntityTooLarge: "too-large",
+	http.StatusUnsupportedMediaType:  "unsupported-media-type",
+	http.StatusUnprocessableEntity:   "invalid",
+	http.StatusInternalServerError:   "internal",
+	http.StatusServiceUnavailable:    "unavailable",
+}
+
+// error answers with the problem that err describes. Errors that are not
+// the client's fault are logged and answered with a bare 500.
+func (h *handlers) error(w http.ResponseWriter, r *http.Request, err error) {
+	var de *documents.Error
+	if !errors.As(err, &de) {
+		if k := documents.KindOf(err); k != documents.KindInternal {
+			de = &documents.Error{Kind: k, Message: err.Error()}
+		}
+	}
+	status, ok := 0, false
+	if de != nil {
+		status, ok = statusOf[de.Kind]
+	}
+	if !ok {
+		h.log.ErrorContext(r.Context(), "request failed", "requestId", requestIDFrom(r.Context()), "method", r.Method, "path", r.URL.Path, "error", err)
+		h.problem(w, r, http.StatusInternalServerError, "the server failed to answer; the request id is in the log", nil)
+		return
+	}
+	if status == http.StatusNotModified {
+		if tag, _ := de.Details["etag"].(string); tag != "" {
+			w.Header().Set("ETag", tag)
+		}
+		w.WriteHeader(status)
+		return
+	}
+	extra := make(map[string]any, len(de.Details)+1)
+	for k, v := range de.Details {
+		extra[k] = v
+	}
+	if len(de.Errors) > 0 {
+		extra["errors"] = de.Errors
+	}
+	h.problem(w, r, status, de.Message, extra)
+}
+
+// problem writes an RFC 9457 problem document.
+func (h *handlers) problem(w http.ResponseWriter, r *http.Request, status int, detail string, extra map[string]any) {
+	p := make(map[string]any, len(extra)+6)
+	for k, v := range extra {
+		p[k] = v
+	}
+	slug := slugOf[status]
+	if slug == "" {
+		slug = "error"
+	}
+	p["type"] = problemType + slug
+	p["title"] = http.StatusText(status)
+	p["status"] = status
+	p["detail"] = detail
+	p["instance"] = r.URL.Path
+	if id := requestIDFrom(r.Context()); id != "" {
+		p["requestId"] = id
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		b = []byte(`{"type":"` + problemType + `internal","title":"Internal Server Error","status":500}`)
+		status = http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+func (h *handlers) notFound(w http.ResponseWriter, r *http.Request) {
+	h.problem(w, r, http.StatusNotFound, "no route for "+r.URL.Path, nil)
+}
+
+func (h *handlers) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	h.problem(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path, nil)
+}

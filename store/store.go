@@ -1,0 +1,103 @@
+// Package store defines the storage Credence is built on: named buckets of
+// ordered keys and byte values, read inside read transactions and changed
+// inside write transactions.
+//
+// The package knows nothing of documents, schemas or HTTP. Engines live in
+// sub-packages named after what they wrap: store/bolt (the embedded default)
+// and, later, store/postgres. Every engine passes the conformance suite in
+// store/storetest.
+package store
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrNotFound is returned by Reader.Get when a key is absent.
+var ErrNotFound = errors.New("store: key not found")
+
+// ErrClosed is returned by a Store used after Close.
+var ErrClosed = errors.New("store: closed")
+
+// Store is a transactional key-value store of named buckets.
+type Store interface {
+	// View runs fn in a read-only transaction that sees one consistent
+	// snapshot of the store.
+	View(ctx context.Context, fn func(Reader) error) error
+
+	// Update runs fn in a write transaction. fn is called exactly once.
+	// If fn returns an error, none of its writes are applied and Update
+	// returns that error. Writes of concurrent Update calls may be committed
+	// together (one commit, one fsync), but each call is atomic and they
+	// appear to run one after another: fn sees the writes of the calls
+	// committed before it. When Update returns nil, the writes are durable.
+	// fn must not call View or Update on the same store: a transaction
+	// waiting on another may never start.
+	Update(ctx context.Context, fn func(Tx) error) error
+
+	// Close waits for pending writes and releases the store.
+	Close() error
+}
+
+// Reader reads inside a transaction.
+//
+// Buckets spring into existence on first write; reading a bucket that was
+// never written behaves as reading an empty one.
+type Reader interface {
+	// Get returns a copy of the value stored under key, or ErrNotFound.
+	Get(bucket string, key []byte) ([]byte, error)
+
+	// Scan calls fn for each key in r, in ascending key order, or descending
+	// when r.Reverse is set, until fn returns false. The key and value
+	// passed to fn are valid only until fn returns: copy what you keep.
+	// fn must not write in the same transaction while scanning.
+	Scan(bucket string, r Range, fn func(key, value []byte) bool) error
+}
+
+// Tx reads and writes inside a write transaction.
+type Tx interface {
+	Reader
+
+	// Put stores value under key, replacing any previous value. The store
+	// keeps its own copy of key and value. Keys must not be empty.
+	Put(bucket string, key, value []byte) error
+
+	// Delete removes key. Deleting an absent key is not an error.
+	Delete(bucket string, key []byte) error
+
+	// DeleteBucket removes a bucket and every key in it. Deleting an absent
+	// bucket is not an error.
+	DeleteBucket(bucket string) error
+}
+
+// Range selects keys k with Start <= k < End. A nil Start means from the
+// first key; a nil End means to the last.
+type Range struct {
+	Start   []byte
+	End     []byte
+	Reverse bool
+}
+
+// Prefix returns the Range of every key that starts with p.
+func Prefix(p []byte) Range {
+	return Range{Start: p, End: PrefixEnd(p)}
+}
+
+// PrefixEnd returns the smallest key greater than every key that starts
+// with p, or nil when there is none (p is empty or all 0xff).
+func PrefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// After returns the smallest key greater than k: k followed by a zero byte.
+// It turns an exclusive lower bound into Range.Start.
+func After(k []byte) []byte {
+	return append(append(make([]byte, 0, len(k)+1), k...), 0)
+}
