@@ -25,12 +25,15 @@ type Store interface {
 	// snapshot of the store.
 	View(ctx context.Context, fn func(Reader) error) error
 
-	// Update runs fn in a write transaction. fn is called exactly once.
-	// If fn returns an error, none of its writes are applied and Update
-	// returns that error. Writes of concurrent Update calls may be committed
-	// together (one commit, one fsync), but each call is atomic and they
-	// appear to run one after another: fn sees the writes of the calls
-	// committed before it. When Update returns nil, the writes are durable.
+	// Update runs fn in a write transaction. If fn returns an error, none
+	// of its writes are applied and Update returns that error. Concurrent
+	// Update calls appear to run one after another (serializable): fn sees
+	// the writes of the calls committed before it. Engines may commit
+	// several calls together (one commit, one fsync), and an engine whose
+	// transactions can conflict (a database shared by several nodes) may
+	// run fn again after a conflict: fn must have no effect outside the
+	// transaction beyond setting its own results, which it overwrites on
+	// each run. When Update returns nil, the writes are durable.
 	// fn must not call View or Update on the same store: a transaction
 	// waiting on another may never start.
 	Update(ctx context.Context, fn func(Tx) error) error

@@ -1,0 +1,137 @@
+package engine_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine"
+	"github.com/credence/credence/store/bolt"
+)
+
+const benchSchema = `{
+  "type": "object",
+  "required": ["title", "code"],
+  "properties": {
+    "title": {"type": "string", "minLength": 3},
+    "code": {"type": "string", "x-unique": true},
+    "level": {"type": "string", "enum": ["fundamentals", "professional", "master"], "x-index": true},
+    "passingScore": {"type": "integer", "minimum": 0, "maximum": 100},
+    "timeLimitMinutes": {"type": "integer", "minimum": 1},
+    "tags": {"type": "array", "items": {"type": "string"}}
+  }
+}`
+
+func benchDoc(i int) string {
+	return fmt.Sprintf(`{"title":"Exam number %d","code":"C-%d","level":"professional","passingScore":%d,"timeLimitMinutes":60,"tags":["automation","api"]}`, i, i, i%100)
+}
+
+// newBenchServer returns the real handler on a bbolt file with the exams
+// collection and n documents, whose ids are returned.
+func newBenchServer(b *testing.B, n int) (http.Handler, []string) {
+	b.Helper()
+	ctx := context.Background()
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	svc, err := documents.New(ctx, st, documents.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := engine.New(engine.Config{}, svc)
+	if rec := do(h, http.MethodPut, "/api/_schemas/exams", benchSchema); rec.Code != http.StatusCreated {
+		b.Fatalf("define exams: %d %s", rec.Code, rec.Body)
+	}
+	ids := make([]string, n)
+	for i := range n {
+		doc, err := svc.Create(ctx, "exams", []byte(benchDoc(i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[i] = doc.ID
+	}
+	return h, ids
+}
+
+func do(h http.Handler, method, path, body string) *httptest.ResponseRecorder {
+	var r *http.Request
+	if body == "" {
+		r = httptest.NewRequest(method, path, nil)
+	} else {
+		r = httptest.NewRequest(method, path, bytes.NewBufferString(body))
+		r.Header.Set("Content-Type", "application/json")
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	return rec
+}
+
+// BenchmarkGet reads one document by id through the handler, on all cores.
+func BenchmarkGet(b *testing.B) {
+	h, ids := newBenchServer(b, 1000)
+	var n atomic.Int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			id := ids[n.Add(1)%int64(len(ids))]
+			if rec := do(h, http.MethodGet, "/api/exams/"+id, ""); rec.Code != http.StatusOK {
+				b.Fatalf("get: %d %s", rec.Code, rec.Body)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+// BenchmarkCreate creates documents through the handler with 32 concurrent
+// callers, whose writes share commits.
+func BenchmarkCreate(b *testing.B) {
+	h, _ := newBenchServer(b, 0)
+	var n atomic.Int64
+	b.SetParallelism(16) // 16 x GOMAXPROCS(2) = 32 callers
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if rec := do(h, http.MethodPost, "/api/exams", benchDoc(int(n.Add(1)))); rec.Code != http.StatusCreated {
+				b.Fatalf("create: %d %s", rec.Code, rec.Body)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+// BenchmarkCreateSerial creates documents one at a time: one fsync each.
+func BenchmarkCreateSerial(b *testing.B) {
+	h, _ := newBenchServer(b, 0)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if rec := do(h, http.MethodPost, "/api/exams", benchDoc(i)); rec.Code != http.StatusCreated {
+			b.Fatalf("create: %d %s", rec.Code, rec.Body)
+		}
+	}
+}
+
+// BenchmarkList reads a page of 50 in id order, and in the order of a
+// field, which reads the whole collection.
+func BenchmarkList(b *testing.B) {
+	h, _ := newBenchServer(b, 1000)
+	for _, path := range []string{"/api/exams?limit=50", "/api/exams?limit=50&sort=-passingScore"} {
+		b.Run(path[len("/api/exams?"):], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := do(h, http.MethodGet, path, ""); rec.Code != http.StatusOK {
+					b.Fatalf("list: %d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
