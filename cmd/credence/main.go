@@ -28,10 +28,14 @@ var version = ""
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "credence:", err)
-		}
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		// The flags are printed; asking for them is not a failure.
+	case errors.As(err, new(flagError)):
+		os.Exit(2) // the flag package has printed the error and the usage
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "credence:", err)
 		os.Exit(1)
 	}
 }
@@ -109,4 +113,20 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 
 func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", env("CREDENCE_DATA", "./credence.db"), "the bbolt data file (env CREDENCE_DATA)")
+}
+
+// flagError is a command-line error the flag package has already printed.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+func (e flagError) Unwrap() error { return e.err }
+
+// parse parses a command's flags; errors other than -help come back as a
+// flagError, already reported.
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return flagError{err}
 }

@@ -27,12 +27,15 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	maxBody := fs.Int64("max-body", maxBodyDefault, "the largest request body accepted, in bytes (env CREDENCE_MAX_BODY)")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 
 	st, err := bolt.Open(*data, bolt.Options{})
+	if errors.Is(err, bolt.ErrInUse) {
+		return fmt.Errorf("%w: is another credence serving it?", err)
+	}
 	if err != nil {
 		return err
 	}

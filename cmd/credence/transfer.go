@@ -23,7 +23,7 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	data := dataFlag(fs)
 	out := fs.String("out", "", "write NDJSON to this file instead of standard output")
 	dir := fs.String("dir", "", "write one NDJSON file per collection into this folder")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	svc, closeStore, err := openService(ctx, *data, true)
@@ -52,41 +52,48 @@ func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	files := map[string]*os.File{}
-	writers := map[string]*bufio.Writer{}
+	// An old export's files would be imported with the new one's.
+	if old, _ := filepath.Glob(filepath.Join(dir, "*.ndjson")); len(old) > 0 {
+		return fmt.Errorf("%s already holds an export (%s): choose an empty folder", dir, filepath.Base(old[0]))
+	}
+	type output struct {
+		f   *os.File
+		w   *bufio.Writer
+		enc *json.Encoder
+	}
+	outs := map[string]*output{}
 	defer func() {
-		for _, f := range files {
-			f.Close()
+		for _, o := range outs {
+			o.f.Close()
 		}
 	}()
 	err := svc.Export(ctx, func(r documents.Record) error {
-		w, ok := writers[r.Collection]
+		o, ok := outs[r.Collection]
 		if !ok {
 			f, err := os.Create(filepath.Join(dir, r.Collection+".ndjson"))
 			if err != nil {
 				return err
 			}
-			files[r.Collection], w = f, bufio.NewWriter(f)
-			writers[r.Collection] = w
+			o = &output{f: f, w: bufio.NewWriter(f)}
+			// As WriteNDJSON: the stored bytes as they are, not
+			// HTML-escaped, or the import would store other bytes.
+			o.enc = json.NewEncoder(o.w)
+			o.enc.SetEscapeHTML(false)
+			outs[r.Collection] = o
 		}
-		b, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		w.Write(b)
-		return w.WriteByte('\n')
+		return o.enc.Encode(r)
 	})
 	if err != nil {
 		return err
 	}
-	for c, w := range writers {
-		if err := w.Flush(); err != nil {
+	for c, o := range outs {
+		if err := o.w.Flush(); err != nil {
 			return err
 		}
-		if err := files[c].Close(); err != nil {
+		if err := o.f.Close(); err != nil {
 			return err
 		}
-		delete(files, c)
+		delete(outs, c)
 	}
 	return nil
 }
@@ -95,10 +102,11 @@ func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
 	data := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {
+		fs.Usage()
 		return errors.New("import takes one file or folder")
 	}
 	src := "-"
