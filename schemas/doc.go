@@ -13,5 +13,8 @@
 // collection "questions". Any other reference is refused.
 //
 // Validate turns a document into FieldErrors: one per failing JSON Pointer,
-// with a message a business user can read.
+// with a message a business user can read. A failed anyOf or oneOf is one
+// error at its own location, not one per alternative. Numbers beyond
+// 1e-1000 .. 1e1000 are refused in schemas and documents alike, before they
+// reach the validator's big-number arithmetic.
 package schemas

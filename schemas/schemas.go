@@ -43,16 +43,26 @@ type InvalidError struct {
 	Errors  []FieldError
 }
 
+// Error returns the message with the first field error, if any.
 func (e *InvalidError) Error() string {
 	if len(e.Errors) == 0 {
 		return e.Message
 	}
+	if e.Errors[0].Path == "" {
+		return e.Message + ": " + e.Errors[0].Message
+	}
 	return fmt.Sprintf("%s: %s %s", e.Message, e.Errors[0].Path, e.Errors[0].Message)
 }
 
-func invalid(path, format string, args ...any) *InvalidError {
+// invalid reports one failure at path in the schema of the collection name.
+func invalid(name, path, format string, args ...any) *InvalidError {
 	msg := fmt.Sprintf(format, args...)
-	return &InvalidError{Message: "invalid schema", Errors: []FieldError{{Path: path, Message: msg}}}
+	return &InvalidError{Message: "the schema of " + name + " is invalid", Errors: []FieldError{{Path: path, Message: msg}}}
+}
+
+func nameError(name string) *InvalidError {
+	return &InvalidError{Message: "invalid collection name", Errors: []FieldError{{
+		Message: fmt.Sprintf("collection name %q must start with a lowercase letter, followed by up to 62 lowercase letters, digits or _", name)}}}
 }
 
 // Collection is a compiled collection schema.
@@ -74,6 +84,7 @@ type Collection struct {
 
 	doc    any            // Raw decoded, for error messages
 	all    map[string]any // every collection's decoded schema, by URI
+	refs   []reference    // the $refs in the schema
 	schema *jsonschema.Schema
 }
 
@@ -120,7 +131,7 @@ func (r *Registry) Names() []string {
 // compiled collection. The receiver is unchanged.
 func (r *Registry) Put(name string, raw []byte) (*Registry, *Collection, error) {
 	if !ValidName(name) {
-		return nil, nil, invalid("", "collection name %q must match %s", name, namePattern)
+		return nil, nil, nameError(name)
 	}
 	all := r.raws()
 	all[name] = raw
@@ -134,34 +145,41 @@ func (r *Registry) Put(name string, raw []byte) (*Registry, *Collection, error) 
 // Delete returns a new Registry without name. It fails when another
 // collection's schema refers to name; the error names those collections.
 func (r *Registry) Delete(name string) (*Registry, error) {
-	all := r.raws()
-	delete(all, name)
-	next, err := compile(all)
-	if err != nil {
-		var users []string
-		for n := range all {
-			if refersTo(all[n], name) {
-				users = append(users, n)
-			}
+	var users []string
+	for _, n := range r.Names() {
+		if n != name && r.colls[n].refersTo(name) {
+			users = append(users, n)
 		}
-		sort.Strings(users)
+	}
+	if len(users) > 0 {
 		return nil, &InUseError{Name: name, By: users}
 	}
-	return next, nil
+	all := r.raws()
+	delete(all, name)
+	return compile(all)
 }
 
 // InUseError reports a collection that other schemas still refer to.
 type InUseError struct {
+	// Name is the collection that cannot be deleted.
 	Name string
-	By   []string
+	// By lists the collections whose schemas refer to it, sorted.
+	By []string
 }
 
+// Error names the collection and the schemas that refer to it.
 func (e *InUseError) Error() string {
 	return fmt.Sprintf("collection %s is referred to by the schema of %s", e.Name, strings.Join(e.By, ", "))
 }
 
-func refersTo(raw json.RawMessage, name string) bool {
-	return bytes.Contains(raw, []byte(`"`+name)) || bytes.Contains(raw, []byte(BaseURI+name))
+// refersTo reports whether the schema has a $ref to the collection name.
+func (c *Collection) refersTo(name string) bool {
+	for _, ref := range c.refs {
+		if ref.collection == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Registry) raws() map[string]json.RawMessage {
@@ -173,24 +191,44 @@ func (r *Registry) raws() map[string]json.RawMessage {
 }
 
 func compile(raw map[string]json.RawMessage) (*Registry, error) {
+	names := make([]string, 0, len(raw))
+	for name := range raw {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the first error found does not depend on map order
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
 	c.LoadURL = refuseLoad
 	colls := make(map[string]*Collection, len(raw))
-	names := make([]string, 0, len(raw))
-	for name, r := range raw {
-		coll, err := check(name, r)
+	for _, name := range names {
+		coll, err := check(name, raw[name])
 		if err != nil {
 			return nil, err
 		}
-		if err := c.AddResource(BaseURI+name, bytes.NewReader(r)); err != nil {
-			return nil, invalid("", "%s: %v", name, err)
+		if err := c.AddResource(BaseURI+name, bytes.NewReader(raw[name])); err != nil {
+			return nil, invalid(name, "", "not valid JSON: %s", strings.TrimPrefix(err.Error(), "jsonschema: "))
 		}
 		colls[name] = coll
-		names = append(names, name)
 	}
-	sort.Strings(names)
+	for _, name := range names {
+		for _, ref := range colls[name].refs {
+			if ref.collection == "" {
+				continue
+			}
+			target, ok := colls[ref.collection]
+			if !ok {
+				return nil, invalid(name, ref.path, "refers to the collection %q, which does not exist", ref.collection)
+			}
+			// A pointer into a schema that does not hold it: say where, before
+			// the compiler answers with a URI.
+			if _, frag, _ := strings.Cut(ref.target, "#"); strings.HasPrefix(frag, "/") {
+				if _, found := lookupFragment(target.doc, frag); !found {
+					return nil, invalid(name, ref.path, "refers to #%s in the schema of %s, which has nothing there", pointer(frag), ref.collection)
+				}
+			}
+		}
+	}
 	all := make(map[string]any, len(colls))
 	for name, coll := range colls {
 		all[BaseURI+name] = coll.doc
@@ -207,11 +245,13 @@ func compile(raw map[string]json.RawMessage) (*Registry, error) {
 }
 
 // refuseLoad replaces the compiler's loader: nothing is ever fetched.
+// references refuses what would reach it first; this is the last guard,
+// for instance for a "$schema" that is not a known draft.
 func refuseLoad(url string) (io.ReadCloser, error) {
 	if name, ok := strings.CutPrefix(url, BaseURI); ok {
-		return nil, fmt.Errorf("$ref to %q: no collection named %q", url, name)
+		return nil, fmt.Errorf("there is no collection named %q", name)
 	}
-	return nil, fmt.Errorf("$ref to %q: only references inside the schema or to registered collections are allowed; nothing is loaded from a network or a file", url)
+	return nil, fmt.Errorf("%q cannot be loaded: a schema may refer only to itself or to another collection; nothing is loaded from a network or a file", url)
 }
 
 func compileError(name string, err error) error {
@@ -220,60 +260,93 @@ func compileError(name string, err error) error {
 		var ve *jsonschema.ValidationError
 		if errors.As(se.Err, &ve) {
 			out := &InvalidError{Message: "the schema of " + name + " is not a valid JSON Schema"}
-			for _, l := range leaves(ve) {
-				out.Errors = append(out.Errors, FieldError{Path: l.InstanceLocation, Message: l.Message})
+			seen := map[FieldError]bool{}
+			for _, l := range leaves(ve, false) {
+				fe := FieldError{Path: pointer(l.InstanceLocation), Message: l.Message}
+				if !seen[fe] {
+					seen[fe] = true
+					out.Errors = append(out.Errors, fe)
+				}
 			}
+			sortFieldErrors(out.Errors)
 			return out
 		}
 		err = se.Err
+	}
+	var loop jsonschema.InfiniteLoopError
+	if errors.As(err, &loop) {
+		_, at, _ := strings.Cut(string(loop), "#")
+		return invalid(name, pointer(at), "refers to itself in an endless loop")
 	}
 	msg := strings.TrimPrefix(err.Error(), "jsonschema: ")
 	return &InvalidError{Message: "the schema of " + name + " does not compile", Errors: []FieldError{{Path: "", Message: msg}}}
 }
 
-func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+// leaves lists the failures at the ends of a validation error tree. With
+// collapse, a failed anyOf, oneOf or contains is one failure: the failures of
+// each alternative would contradict one another ("must be a string", "must be
+// a number").
+func leaves(ve *jsonschema.ValidationError, collapse bool) []*jsonschema.ValidationError {
 	if len(ve.Causes) == 0 {
 		return []*jsonschema.ValidationError{ve}
 	}
+	if collapse {
+		switch lastToken(ve.AbsoluteKeywordLocation) {
+		case "anyOf", "oneOf", "minContains":
+			return []*jsonschema.ValidationError{ve}
+		}
+	}
 	var out []*jsonschema.ValidationError
 	for _, c := range ve.Causes {
-		out = append(out, leaves(c)...)
+		out = append(out, leaves(c, collapse)...)
 	}
 	return out
 }
 
 // check parses one collection schema and applies Credence's own rules:
 // the root describes an object, no property name starts with "_", x-
-// keywords are well formed. The JSON Schema itself is checked by compile.
+// keywords are well formed, references stay inside the registry. The JSON
+// Schema itself is checked by compile.
 func check(name string, raw json.RawMessage) (*Collection, error) {
 	if !ValidName(name) {
-		return nil, invalid("", "collection name %q must match %s", name, namePattern)
+		return nil, nameError(name)
 	}
 	doc, err := decode(raw)
 	if err != nil {
-		return nil, invalid("", "not valid JSON: %v", err)
+		return nil, invalid(name, "", "not valid JSON: %v", err)
 	}
 	root, ok := doc.(map[string]any)
 	if !ok {
-		return nil, invalid("", "a collection schema must be a JSON object")
+		return nil, invalid(name, "", "a collection schema must be a JSON object")
+	}
+	if bad := badNumbers(doc); len(bad) > 0 {
+		sortFieldErrors(bad)
+		return nil, &InvalidError{Message: "the schema of " + name + " is invalid", Errors: bad}
 	}
 	if t, _ := root["type"].(string); t != "object" {
-		return nil, invalid("/type", `the root of a collection schema must have "type": "object"`)
+		return nil, invalid(name, "/type", `the root of a collection schema must have "type": "object"`)
 	}
-	coll := &Collection{Name: name, Raw: raw, doc: doc}
+	if id, ok := root["$id"]; ok {
+		// The schema's URI is the collection's: {"$ref": "questions"} resolves against it.
+		if s, _ := id.(string); s != BaseURI+name {
+			return nil, invalid(name, "/$id", "must be left out: the schema of %s is identified by its name", name)
+		}
+	}
+	// The registry outlives the caller's buffer, which may be reused.
+	coll := &Collection{Name: name, Raw: bytes.Clone(raw), doc: doc}
 	coll.Title, _ = root["title"].(string)
 	coll.Description, _ = root["description"].(string)
 	if v, ok := root["x-publish"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			return nil, invalid("/x-publish", "must be true or false")
+			return nil, invalid(name, "/x-publish", "must be true or false")
 		}
 		coll.Publish = b
 	}
 	props, _ := root["properties"].(map[string]any)
 	for _, p := range sortedKeys(props) {
 		if strings.HasPrefix(p, "_") {
-			return nil, invalid("/properties/"+escape(p), "property names starting with _ are reserved for meta fields")
+			return nil, invalid(name, "/properties/"+escape(p), "property names starting with _ are reserved for meta fields")
 		}
 		if p == "id" {
 			continue
@@ -286,13 +359,13 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			}
 			b, isBool := v.(bool)
 			if !isBool {
-				return nil, invalid("/properties/"+escape(p)+"/"+kw, "must be true or false")
+				return nil, invalid(name, "/properties/"+escape(p)+"/"+kw, "must be true or false")
 			}
 			if !b {
 				continue
 			}
 			if !scalarType(prop["type"]) {
-				return nil, invalid("/properties/"+escape(p)+"/"+kw, "%s needs a property of type string, number, integer or boolean", kw)
+				return nil, invalid(name, "/properties/"+escape(p)+"/"+kw, "%s needs a property of type string, number, integer or boolean", kw)
 			}
 			if kw == "x-unique" {
 				coll.Unique = append(coll.Unique, p)
@@ -302,79 +375,72 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			}
 		}
 	}
-	if err := checkNested(doc, "", true); err != nil {
-		return nil, err
+	var nested *InvalidError
+	walk(doc, "", BaseURI+name, func(path, _ string, s map[string]any) {
+		if nested != nil || isTopProperty(path) {
+			return
+		}
+		for _, kw := range []string{"x-index", "x-unique"} {
+			if _, ok := s[kw]; ok {
+				nested = invalid(name, path+"/"+kw, "%s applies only to top-level properties", kw)
+				return
+			}
+		}
+	})
+	if nested != nil {
+		return nil, nested
 	}
-	coll.Warnings = unknownKeywords(doc, "")
+	coll.refs = references(name, doc)
+	for _, r := range coll.refs {
+		if r.err != "" {
+			return nil, invalid(name, r.path, "%s", r.err)
+		}
+	}
+	coll.Warnings = unknownKeywords(doc)
 	return coll, nil
 }
 
-// checkNested refuses x-index and x-unique below the top level.
-func checkNested(v any, path string, top bool) error {
-	switch v := v.(type) {
-	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			p := path + "/" + escape(k)
-			if (k == "x-index" || k == "x-unique") && !isTopProperty(path) {
-				return invalid(p, "%s applies only to top-level properties", k)
-			}
-			if err := checkNested(v[k], p, false); err != nil {
-				return err
-			}
-		}
-	case []any:
-		for i, e := range v {
-			if err := checkNested(e, fmt.Sprintf("%s/%d", path, i), false); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
+// isTopProperty reports whether the schema at path describes a top-level property.
 func isTopProperty(path string) bool {
 	rest, ok := strings.CutPrefix(path, "/properties/")
 	return ok && !strings.Contains(rest, "/")
 }
 
+// scalarType reports whether a "type" value admits only scalars, at least
+// one of them not null.
 func scalarType(t any) bool {
 	switch t := t.(type) {
 	case string:
 		return t == "string" || t == "number" || t == "integer" || t == "boolean"
 	case []any:
+		some := false
 		for _, e := range t {
-			if s, _ := e.(string); s != "null" && !scalarType(s) {
+			s, _ := e.(string)
+			switch {
+			case scalarType(s):
+				some = true
+			case s != "null":
 				return false
 			}
 		}
-		return len(t) > 0
+		return some
 	}
 	return false
 }
 
-func unknownKeywords(v any, path string) []string {
+// unknownKeywords warns of the x- keywords that Credence does not know, in
+// every schema of doc; names (of properties, definitions) and values (of
+// enum, default, x-ui, ...) are not keywords.
+func unknownKeywords(doc any) []string {
 	var out []string
-	switch v := v.(type) {
-	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			p := path + "/" + escape(k)
-			// Keys under properties, $defs and the like are names, not keywords.
-			named := strings.HasSuffix(path, "/properties") || strings.HasSuffix(path, "/$defs") ||
-				strings.HasSuffix(path, "/patternProperties") || strings.HasSuffix(path, "/dependentSchemas") ||
-				strings.HasSuffix(path, "/definitions") || strings.HasSuffix(path, "/x-ui") || strings.HasSuffix(path, "/x-access")
-			if !named && strings.HasPrefix(k, "x-") && !knownKeywords[k] {
-				out = append(out, fmt.Sprintf("%s: unknown keyword %s is stored but has no effect", p, k))
+	walk(doc, "", "", func(path, _ string, s map[string]any) {
+		for _, k := range sortedKeys(s) {
+			if strings.HasPrefix(k, "x-") && !knownKeywords[k] {
+				out = append(out, fmt.Sprintf("%s/%s: unknown keyword %s is stored but has no effect", path, escape(k), k))
 			}
-			if !named && (k == "x-ui" || k == "enum" || k == "const" || k == "examples" || k == "default") {
-				continue // values, not schemas
-			}
-			out = append(out, unknownKeywords(v[k], p)...)
 		}
-	case []any:
-		for i, e := range v {
-			out = append(out, unknownKeywords(e, fmt.Sprintf("%s/%d", path, i))...)
-		}
-	}
+	})
+	sort.Strings(out)
 	return out
 }
 
