@@ -111,10 +111,6 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", env("CREDENCE_DATA", "./credence.db"), "the bbolt data file (env CREDENCE_DATA)")
-}
-
 // flagError is a command-line error the flag package has already printed.
 type flagError struct{ err error }
 

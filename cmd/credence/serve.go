@@ -8,20 +8,35 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
-	"github.com/credence/credence/store/bolt"
 )
 
 // shutdownGrace is how long in-flight requests may run after a signal.
 const shutdownGrace = 30 * time.Second
 
+// schemaWatchInterval is how often a node sharing a database checks for
+// schema changes made by the others.
+const schemaWatchInterval = 250 * time.Millisecond
+
+// redact hides the password of a database URL.
+func redact(data string) string {
+	if u, err := url.Parse(data); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return data
+}
+
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", env("CREDENCE_ADDR", "127.0.0.1:8080"), "the address to listen on (env CREDENCE_ADDR)")
-	data := dataFlag(fs)
+	sf, err := addStoreFlags(fs)
+	if err != nil {
+		return err
+	}
 	maxBodyDefault, err := envInt("CREDENCE_MAX_BODY", engine.DefaultMaxBodyBytes)
 	if err != nil {
 		return err
@@ -32,10 +47,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 
-	st, err := bolt.Open(*data, bolt.Options{})
-	if errors.Is(err, bolt.ErrInUse) {
-		return fmt.Errorf("%w: is another credence serving it?", err)
-	}
+	st, err := sf.open(ctx, false, log)
 	if err != nil {
 		return err
 	}
@@ -43,6 +55,14 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	svc, err := documents.New(ctx, st, documents.Options{})
 	if err != nil {
 		return err
+	}
+	if isPostgres(*sf.data) {
+		// Other nodes may change schemas: follow them within a second.
+		wctx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go svc.Watch(wctx, schemaWatchInterval, func(err error) {
+			log.Warn("cannot follow schema changes", "error", err.Error())
+		})
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -53,7 +73,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("credence is serving", "addr", ln.Addr().String(), "data", *data, "version", versionString(),
+	log.Info("credence is serving", "addr", ln.Addr().String(), "data", redact(*sf.data), "version", versionString(),
 		"collections", len(svc.Registry().Names()))
 
 	served := make(chan error, 1)
@@ -73,7 +93,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	if err := st.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", *data, err)
+		return fmt.Errorf("close %s: %w", redact(*sf.data), err)
 	}
 	log.Info("stopped cleanly")
 	return nil

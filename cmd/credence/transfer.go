@@ -13,20 +13,22 @@ import (
 	"strings"
 
 	"github.com/credence/credence/documents"
-	"github.com/credence/credence/store/bolt"
 )
 
 // export writes every collection and document, schemas first, as NDJSON to
 // stdout or a file, or as one NDJSON file per collection in a folder.
 func export(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
-	data := dataFlag(fs)
+	sf, err := addStoreFlags(fs)
+	if err != nil {
+		return err
+	}
 	out := fs.String("out", "", "write NDJSON to this file instead of standard output")
 	dir := fs.String("dir", "", "write one NDJSON file per collection into this folder")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	svc, closeStore, err := openService(ctx, *data, true)
+	svc, closeStore, err := openService(ctx, sf, true)
 	if err != nil {
 		return err
 	}
@@ -101,7 +103,10 @@ func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
 // importCmd reads what export wrote: a file, a folder, or standard input.
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
-	data := dataFlag(fs)
+	sf, err := addStoreFlags(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -113,7 +118,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 1 {
 		src = fs.Arg(0)
 	}
-	svc, closeStore, err := openService(ctx, *data, false)
+	svc, closeStore, err := openService(ctx, sf, false)
 	if err != nil {
 		return err
 	}
@@ -180,17 +185,15 @@ func openSource(src string, stdin io.Reader) (io.Reader, func(), error) {
 	}, nil
 }
 
-func openService(ctx context.Context, path string, readOnly bool) (*documents.Service, func(), error) {
-	if readOnly {
-		if _, err := os.Stat(path); err != nil {
+// openService opens the selected store and the document service on it.
+func openService(ctx context.Context, sf *storeFlags, readOnly bool) (*documents.Service, func(), error) {
+	if readOnly && !isPostgres(*sf.data) {
+		if _, err := os.Stat(*sf.data); err != nil {
 			return nil, nil, fmt.Errorf("no data file: %w", err)
 		}
 	}
-	st, err := bolt.Open(path, bolt.Options{ReadOnly: readOnly})
+	st, err := sf.open(ctx, readOnly, nil)
 	if err != nil {
-		if errors.Is(err, bolt.ErrInUse) {
-			return nil, nil, fmt.Errorf("%w: stop the server first", err)
-		}
 		return nil, nil, err
 	}
 	svc, err := documents.New(ctx, st, documents.Options{})

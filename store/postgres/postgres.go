@@ -17,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -215,3 +217,20 @@ func (s *Store) Close() error {
 
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
+
+// Unavailable reports whether err means the database could not be reached
+// or is not accepting connections yet (starting up, shutting down), as
+// opposed to a refusal that waiting will not change.
+func Unavailable(err error) bool {
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		var pe *pgconn.PgError
+		return !errors.As(err, &pe) || strings.HasPrefix(pe.Code, "57P")
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "57P") // admin_shutdown, cannot_connect_now, ...
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
