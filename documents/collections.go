@@ -37,8 +37,6 @@ type InvalidDocument struct {
 	Message string `json:"message"`
 }
 
-var errDryRun = errors.New("dry run")
-
 // putSchema defines or replaces the collection name with the schema m.
 func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, opts WriteOptions, mustCreate bool) (*Document, error) {
 	if !schemas.ValidName(name) {
@@ -70,8 +68,16 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			doc = &Document{ID: name, JSON: b, Warnings: coll.Warnings}
 			return nil
 		}
+		mode := writeMode{mustCreate: mustCreate, ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch}
 		err = s.st.Update(ctx, func(tx store.Tx) error {
+			// A store may run this again after a conflict: start afresh.
+			report = &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
 			if err := checkVersion(tx, rs.version); err != nil {
+				return err
+			}
+			// Preconditions first: a client with a stale view hears so
+			// before it hears about the documents.
+			if _, _, err := current(tx, SchemasCollection, name, mode); err != nil {
 				return err
 			}
 			if err := checkDocuments(tx, coll, report); err != nil {
@@ -87,8 +93,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields,
-				writeMode{mustCreate: mustCreate, ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch})
+			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields, mode)
 			if err != nil {
 				return err
 			}

@@ -45,7 +45,9 @@ func decodeJSON(b []byte) (any, error) {
 	if err := d.Decode(&v); err != nil {
 		return nil, err
 	}
-	if _, err := d.Token(); err == nil {
+	// Anything but the end of the input after the value, valid JSON or
+	// not, makes the body malformed.
+	if _, err := d.Token(); !errors.Is(err, io.EOF) {
 		return nil, errors.New("unexpected data after the JSON value")
 	}
 	return v, nil
@@ -309,29 +311,63 @@ func appendValue(b []byte, v any) ([]byte, bool) {
 		}
 		return append(b, tagFalse), true
 	case json.Number:
-		f, err := v.Float64()
-		if err != nil {
+		return appendNumber(b, string(v))
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return b, false
 		}
-		return appendFloat(b, f), true
-	case float64:
-		return appendFloat(b, v), true
+		return appendNumber(b, strconv.FormatFloat(v, 'g', -1, 64))
 	case string:
 		return appendString(b, v), true
 	}
 	return b, false
 }
 
-func appendFloat(b []byte, f float64) []byte {
-	if f == 0 {
-		f = 0 // fold -0 into +0
+// Signs of an encoded number, in order.
+const (
+	numNegative = 0x01
+	numZero     = 0x02
+	numPositive = 0x03
+)
+
+// appendNumber appends an exact, order-preserving encoding of the number s,
+// in JSON syntax. A float64 would fold 2^53 and 2^53+1 into one value, and
+// 1e400 into none: a unique index needs every number to encode as itself,
+// and equal numbers (1, 1.0, 10e-1, -0 and 0) to encode the same.
+//
+// The number is written 0.d1d2...dn x 10^e, with d1 nonzero and dn the last
+// nonzero digit: the sign, then e as a biased 64-bit integer, then the
+// digits and a terminator that sorts before any digit. Negative numbers
+// invert e and the digits, so that they sort in reverse. ok is false only
+// for an exponent out of the int64 range.
+func appendNumber(b []byte, s string) ([]byte, bool) {
+	neg := strings.HasPrefix(s, "-")
+	mant, exp10, hasExp := strings.Cut(strings.ToLower(strings.TrimPrefix(s, "-")), "e")
+	var exp int64
+	if hasExp {
+		var err error
+		if exp, err = strconv.ParseInt(exp10, 10, 64); err != nil || exp > 1<<62 || exp < -1<<62 {
+			return b, false
+		}
 	}
-	bits := math.Float64bits(f)
-	if bits&(1<<63) != 0 {
-		bits = ^bits
-	} else {
-		bits |= 1 << 63
+	whole, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(whole+frac, "0")
+	// The value is digits x 10^(exp - len(frac)), so e counts the digits.
+	e := exp - int64(len(frac)) + int64(len(digits))
+	digits = strings.TrimRight(digits, "0")
+	if digits == "" {
+		return append(b, tagNumber, numZero), true
 	}
-	b = append(b, tagNumber)
-	return binary.BigEndian.AppendUint64(b, bits)
+	biased := uint64(e) ^ 1<<63
+	if !neg {
+		b = append(b, tagNumber, numPositive)
+		b = binary.BigEndian.AppendUint64(b, biased)
+		return append(append(b, digits...), 0x00), true
+	}
+	b = append(b, tagNumber, numNegative)
+	b = binary.BigEndian.AppendUint64(b, ^biased)
+	for i := 0; i < len(digits); i++ {
+		b = append(b, ^digits[i])
+	}
+	return append(b, 0xff), true
 }

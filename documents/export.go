@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -91,28 +90,30 @@ const importBatch = 256
 // they were. A document already present with the same id is replaced.
 // Documents are restored, not re-validated: an export taken after a forced
 // schema change comes back as it was. Each batch of documents is one
-// transaction; an error stops the import and names the line.
+// transaction; an error stops the import and names the line at fault.
 func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, error) {
 	var stats ImportStats
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
 	line := 0
 	var pendingSchemas []Record
+	var schemaLines []int
 	var batch []Record
+	var batchLines []int
 	flush := func() error {
 		if len(pendingSchemas) > 0 {
 			if err := s.importSchemas(ctx, pendingSchemas); err != nil {
-				return err
+				return fmt.Errorf("the schemas of %s: %w", lineList(schemaLines), err)
 			}
 			stats.Schemas += len(pendingSchemas)
-			pendingSchemas = nil
+			pendingSchemas, schemaLines = nil, nil
 		}
 		if len(batch) > 0 {
-			if err := s.importDocuments(ctx, batch); err != nil {
+			if err := s.importDocuments(ctx, batch, batchLines); err != nil {
 				return err
 			}
 			stats.Documents += len(batch)
-			batch = batch[:0]
+			batch, batchLines = batch[:0], batchLines[:0]
 		}
 		return nil
 	}
@@ -125,22 +126,22 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			return stats, errorf(KindBadRequest, "line %d: not an export record: %v", line, err)
 		}
+		if err := checkRecord(rec); err != nil {
+			return stats, fmt.Errorf("line %d: %w", line, err)
+		}
 		if rec.Collection == SchemasCollection {
-			if len(batch) > 0 {
+			if len(batch) > 0 || stats.Documents > 0 {
 				return stats, errorf(KindBadRequest, "line %d: schemas must come before documents", line)
 			}
 			pendingSchemas = append(pendingSchemas, rec)
+			schemaLines = append(schemaLines, line)
 			continue
 		}
-		if len(pendingSchemas) > 0 {
-			if err := flush(); err != nil {
-				return stats, fmt.Errorf("line %d: %w", line, err)
-			}
-		}
 		batch = append(batch, rec)
+		batchLines = append(batchLines, line)
 		if len(batch) == importBatch {
 			if err := flush(); err != nil {
-				return stats, fmt.Errorf("near line %d: %w", line, err)
+				return stats, err
 			}
 		}
 	}
@@ -148,9 +149,41 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 		return stats, fmt.Errorf("line %d: %w", line+1, err)
 	}
 	if err := flush(); err != nil {
-		return stats, fmt.Errorf("near line %d: %w", line, err)
+		return stats, err
 	}
 	return stats, nil
+}
+
+// checkRecord checks what can be checked of a record on its own: a
+// collection, a document with an id and a _rev, and revisions of that
+// document older than it.
+func checkRecord(rec Record) error {
+	if rec.Collection == "" {
+		return errorf(KindBadRequest, "a record without a collection")
+	}
+	d, err := decodeStored(rec.Document)
+	if err != nil {
+		return errorf(KindBadRequest, "%s: document: %v", rec.Collection, err)
+	}
+	id := d.str(fieldID)
+	if !ValidID(id) || d.rev() < 1 {
+		return errorf(KindBadRequest, "%s: document without a valid id and _rev", rec.Collection)
+	}
+	for _, rv := range rec.Revisions {
+		r, err := decodeStored(rv)
+		if err != nil || r.str(fieldID) != id || r.rev() < 1 || r.rev() >= d.rev() {
+			return errorf(KindBadRequest, "%s/%s: a revision is not an earlier revision of this document", rec.Collection, id)
+		}
+	}
+	return nil
+}
+
+// lineList names lines for an error: "line 3" or "lines 1-4".
+func lineList(lines []int) string {
+	if len(lines) == 1 {
+		return fmt.Sprintf("line %d", lines[0])
+	}
+	return fmt.Sprintf("lines %d-%d", lines[0], lines[len(lines)-1])
 }
 
 // importSchemas writes schema records and their collections' indexes.
@@ -212,14 +245,14 @@ func stringKey(rec Record) string {
 	return d.str(fieldID)
 }
 
-// importDocuments writes one batch of document records.
-func (s *Service) importDocuments(ctx context.Context, recs []Record) error {
+// importDocuments writes one batch of document records, read from lines.
+func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []int) error {
 	return s.retry(ctx, func(rs *registryState) error {
 		colls := make([]*schemas.Collection, len(recs))
 		for i, rec := range recs {
 			c, err := rs.collection(rec.Collection)
 			if err != nil {
-				return err
+				return fmt.Errorf("line %d: %w", lines[i], err)
 			}
 			colls[i] = c
 		}
@@ -229,7 +262,7 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record) error {
 			}
 			for i, rec := range recs {
 				if err := restore(tx, colls[i], rec.Collection, rec); err != nil {
-					return err
+					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
 			}
 			return nil
@@ -271,5 +304,3 @@ func restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error 
 	}
 	return nil
 }
-
-var _ = errors.New

@@ -54,6 +54,7 @@ type Service struct {
 	ids      ids
 	state    atomic.Pointer[registryState]
 	schemaMu sync.Mutex // serializes schema changes made through this Service
+	patching keyLock    // serializes the patches of each document
 }
 
 // registryState is a compiled registry and the schema version it reflects.
@@ -220,8 +221,19 @@ type WriteOptions struct {
 	// Force applies a schema change or collection deletion even when
 	// stored documents stand in the way.
 	Force bool
-	// DryRun reports what a schema change would do without doing it.
+	// DryRun reports what a schema change would do without doing it. Only
+	// Put on SchemasCollection supports it; other writes refuse it.
 	DryRun bool
+}
+
+// refuseDryRun fails a write asked to be a dry run where only a real write
+// exists: a client that asked not to change anything must not see its
+// data changed.
+func refuseDryRun(opts WriteOptions) error {
+	if opts.DryRun {
+		return errorf(KindBadRequest, "a dry run is supported only when putting a schema")
+	}
+	return nil
 }
 
 // Get returns one document.
@@ -279,6 +291,11 @@ func (s *Service) Create(ctx context.Context, coll string, body []byte) (*Docume
 
 // Put creates or replaces the document id with body.
 func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts WriteOptions) (*Document, error) {
+	if coll != SchemasCollection {
+		if err := refuseDryRun(opts); err != nil {
+			return nil, err
+		}
+	}
 	if !ValidID(id) {
 		return nil, fieldError(KindBadRequest, "invalid id", "/id", "must match "+idPattern.String())
 	}
@@ -297,6 +314,9 @@ func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts Wr
 
 // Patch applies a JSON Merge Patch (RFC 7396) to the document id.
 func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts WriteOptions) (*Document, error) {
+	if err := refuseDryRun(opts); err != nil {
+		return nil, err
+	}
 	pv, err := decodeJSON(patch)
 	if err != nil {
 		return nil, errorf(KindBadRequest, "the patch is not valid JSON: %v", jsonErrorText(err))
@@ -308,6 +328,15 @@ func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts
 	if v, ok := p[fieldID]; ok && v != id {
 		return nil, fieldError(KindInvalid, "the id of a document cannot be changed", "/id", "must be "+quote(id)+" or absent")
 	}
+	// Patches of one document wait for each other here. Without this, n
+	// concurrent patches would need up to n rounds of the retries below,
+	// and some would give up; the retries remain for the other writers
+	// (PUT, DELETE, other processes sharing the store).
+	unlock, err := s.patching.lock(ctx, coll+"/"+id)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	// Optimistic concurrency: apply the patch to the current revision, and
 	// write only if that revision is still current; else start again.
 	for i := 0; i <= maxRetries; i++ {
@@ -381,22 +410,9 @@ func (s *Service) put(ctx context.Context, coll, id string, m map[string]any, mo
 // c is nil for system collections, which have no indexes.
 func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, mode writeMode) (*Document, error) {
 	key := []byte(id)
-	oldRaw, err := tx.Get(docsBucket(coll), key)
-	exists := err == nil
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	oldRaw, exists, err := current(tx, coll, id, mode)
+	if err != nil {
 		return nil, err
-	}
-	switch {
-	case mode.mustCreate && exists:
-		return nil, fieldError(KindConflict, "a document with this id already exists", "/id", quote(id)+" is taken")
-	case mode.ifNoneMatch != "" && exists && matchETag(mode.ifNoneMatch, etag(oldRaw)):
-		return nil, errorf(KindPreconditionFailed, "the document already exists")
-	case mode.ifMatch != "" && !exists:
-		return nil, errorf(KindPreconditionFailed, "the document does not exist")
-	case mode.ifMatch != "" && !matchETag(mode.ifMatch, etag(oldRaw)):
-		return nil, errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", etag(oldRaw))
-	case mode.expect != "" && (!exists || etag(oldRaw) != mode.expect):
-		return nil, errChanged
 	}
 	now := s.now().UTC().Format(timeLayout)
 	m := meta{rev: 1, createdAt: now, updatedAt: now}
@@ -421,6 +437,29 @@ func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, bod
 		return nil, err
 	}
 	return &Document{ID: id, Rev: m.rev, ETag: etag(raw), JSON: raw, Created: !exists}, nil
+}
+
+// current reads the stored document id of coll inside tx and checks the
+// write's preconditions against it. oldRaw is nil when it does not exist.
+func current(tx store.Tx, coll, id string, mode writeMode) (oldRaw []byte, exists bool, err error) {
+	oldRaw, err = tx.Get(docsBucket(coll), []byte(id))
+	exists = err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, false, err
+	}
+	switch {
+	case mode.mustCreate && exists:
+		return nil, false, fieldError(KindConflict, "a document with this id already exists", "/id", quote(id)+" is taken")
+	case mode.ifNoneMatch != "" && exists && matchETag(mode.ifNoneMatch, etag(oldRaw)):
+		return nil, false, errorf(KindPreconditionFailed, "the document already exists")
+	case mode.ifMatch != "" && !exists:
+		return nil, false, errorf(KindPreconditionFailed, "the document does not exist")
+	case mode.ifMatch != "" && !matchETag(mode.ifMatch, etag(oldRaw)):
+		return nil, false, errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", etag(oldRaw))
+	case mode.expect != "" && (!exists || etag(oldRaw) != mode.expect):
+		return nil, false, errChanged
+	}
+	return oldRaw, exists, nil
 }
 
 func revKey(id string, rev int64) []byte {
@@ -497,6 +536,9 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 
 // Delete removes the document id, its revisions and its index entries.
 func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions) error {
+	if err := refuseDryRun(opts); err != nil {
+		return err
+	}
 	if coll == SchemasCollection {
 		return s.deleteSchema(ctx, id, opts)
 	}
@@ -518,9 +560,8 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 func deleteDoc(tx store.Tx, c *schemas.Collection, coll, id, ifMatch string) error {
 	raw, err := tx.Get(docsBucket(coll), []byte(id))
 	if errors.Is(err, store.ErrNotFound) {
-		if ifMatch != "" {
-			return errorf(KindPreconditionFailed, "the document does not exist")
-		}
+		// Not If-Match's 412: a delete of nothing is a 404 with or
+		// without preconditions (RFC 9110, section 13.2.1), as for PATCH.
 		return errorf(KindNotFound, "no document %q in %s", id, coll)
 	}
 	if err != nil {

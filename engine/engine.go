@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/credence/credence/documents"
 )
@@ -45,21 +46,21 @@ func New(cfg Config, svc Service) http.Handler {
 	}
 	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger}
 	r := chi.NewRouter()
-	r.Use(h.requestID, h.logRequests, h.recoverPanics)
+	r.Use(h.requestID, h.logRequests, h.recoverPanics, middleware.GetHead)
 	r.NotFound(h.notFound)
-	r.MethodNotAllowed(h.methodNotAllowed)
+	r.MethodNotAllowed(h.methodNotAllowed(r))
 
+	// Flat routes, not a mounted sub-router: chi then knows, for every
+	// path, which methods it has, and a 405 can say so in Allow.
 	r.Get("/healthz", h.health)
-	r.Route("/api/{collection}", func(r chi.Router) {
-		r.Get("/", h.list)
-		r.Post("/", h.create)
-		r.Get("/{id}", h.get)
-		r.Put("/{id}", h.put)
-		r.Patch("/{id}", h.patch)
-		r.Delete("/{id}", h.delete)
-		r.Get("/{id}/revisions", h.revisions)
-		r.Get("/{id}/revisions/{rev}", h.revision)
-	})
+	r.Get("/api/{collection}", h.list)
+	r.Post("/api/{collection}", h.create)
+	r.Get("/api/{collection}/{id}", h.get)
+	r.Put("/api/{collection}/{id}", h.put)
+	r.Patch("/api/{collection}/{id}", h.patch)
+	r.Delete("/api/{collection}/{id}", h.delete)
+	r.Get("/api/{collection}/{id}/revisions", h.revisions)
+	r.Get("/api/{collection}/{id}/revisions/{rev}", h.revision)
 	return r
 }
 

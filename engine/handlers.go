@@ -19,7 +19,7 @@ import (
 
 func (h *handlers) get(w http.ResponseWriter, r *http.Request) {
 	opts := documents.ReadOptions{Fields: fields(r), IfNoneMatch: r.Header.Get("If-None-Match")}
-	doc, err := h.svc.Get(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts)
+	doc, err := h.svc.Get(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), opts)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -33,7 +33,7 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	page, err := h.svc.List(r.Context(), chi.URLParam(r, "collection"), opts)
+	page, err := h.svc.List(r.Context(), pathParam(r, "collection"), opts)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -46,7 +46,15 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	coll := chi.URLParam(r, "collection")
+	// A create cannot be a dry run: refuse one rather than write.
+	if opts, err := writeOptions(r); err != nil || opts.DryRun {
+		if err == nil {
+			err = badRequest("a dry run is supported only when putting a schema")
+		}
+		h.error(w, r, err)
+		return
+	}
+	coll := pathParam(r, "collection")
 	doc, err := h.svc.Create(r.Context(), coll, body)
 	if err != nil {
 		h.error(w, r, err)
@@ -66,7 +74,7 @@ func (h *handlers) put(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	coll, id := chi.URLParam(r, "collection"), chi.URLParam(r, "id")
+	coll, id := pathParam(r, "collection"), pathParam(r, "id")
 	doc, err := h.svc.Put(r.Context(), coll, id, body, opts)
 	if err != nil {
 		h.error(w, r, err)
@@ -94,7 +102,7 @@ func (h *handlers) patch(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	doc, err := h.svc.Patch(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), body, opts)
+	doc, err := h.svc.Patch(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), body, opts)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -108,7 +116,7 @@ func (h *handlers) delete(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	if err := h.svc.Delete(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts); err != nil {
+	if err := h.svc.Delete(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), opts); err != nil {
 		h.error(w, r, err)
 		return
 	}
@@ -121,7 +129,7 @@ func (h *handlers) revisions(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	page, err := h.svc.Revisions(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), opts)
+	page, err := h.svc.Revisions(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), opts)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -130,17 +138,28 @@ func (h *handlers) revisions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) revision(w http.ResponseWriter, r *http.Request) {
-	rev, err := strconv.ParseInt(chi.URLParam(r, "rev"), 10, 64)
+	rev, err := strconv.ParseInt(pathParam(r, "rev"), 10, 64)
 	if err != nil || rev < 1 {
 		h.problem(w, r, http.StatusNotFound, "a revision is a number from 1", nil)
 		return
 	}
-	doc, err := h.svc.Revision(r.Context(), chi.URLParam(r, "collection"), chi.URLParam(r, "id"), rev)
+	doc, err := h.svc.Revision(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), rev)
 	if err != nil {
 		h.error(w, r, err)
 		return
 	}
 	writeDocument(w, http.StatusOK, doc)
+}
+
+// pathParam returns the route parameter name, percent-decoded. chi matches
+// the escaped path when a client escaped more than it had to (e%31 for
+// e1); both spell the same URI (RFC 3986, section 6.2.2.2).
+func pathParam(r *http.Request, name string) string {
+	v := chi.URLParam(r, name)
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
 }
 
 // body reads a JSON request body within the size limit. It accepts the

@@ -3,7 +3,11 @@ package engine
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/credence/credence/documents"
 )
@@ -104,6 +108,22 @@ func (h *handlers) notFound(w http.ResponseWriter, r *http.Request) {
 	h.problem(w, r, http.StatusNotFound, "no route for "+r.URL.Path, nil)
 }
 
-func (h *handlers) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	h.problem(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path, nil)
+// methodNotAllowed answers 405 with the Allow header that RFC 9110
+// requires, listing the methods that routes has for the path.
+func (h *handlers) methodNotAllowed(routes chi.Routes) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		path := r.URL.RawPath
+		if path == "" {
+			path = r.URL.Path
+		}
+		var allowed []string
+		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			if routes.Match(chi.NewRouteContext(), m, path) {
+				allowed = append(allowed, m)
+			}
+		}
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		h.problem(w, r, http.StatusMethodNotAllowed,
+			fmt.Sprintf("%s is not allowed on %s; use %s", r.Method, r.URL.Path, strings.Join(allowed, " or ")), nil)
+	}
 }
