@@ -434,12 +434,7 @@ func (s *Service) Revision(ctx context.Context, coll, id string, rev int64) (*Do
 	if !s.state.Load().exists(coll) {
 		return nil, errorf(KindNotFound, "no collection named %q", coll)
 	}
-	var raw []byte
-	err := s.st.View(ctx, func(r store.Reader) error {
-		var err error
-		raw, err = r.Get(revsBucket(coll), revKey(id, rev))
-		return err
-	})
+	raw, err := s.getOne(ctx, revsBucket(coll), revKey(id, rev))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, errorf(KindNotFound, "no revision %d of %q in %s", rev, id, coll)
 	}

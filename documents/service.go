@@ -241,12 +241,7 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 	if !s.state.Load().exists(coll) {
 		return nil, errorf(KindNotFound, "no collection named %q", coll)
 	}
-	var raw []byte
-	err := s.st.View(ctx, func(r store.Reader) error {
-		var err error
-		raw, err = r.Get(docsBucket(coll), []byte(id))
-		return err
-	})
+	raw, err := s.getOne(ctx, docsBucket(coll), []byte(id))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, errorf(KindNotFound, "no document %q in %s", id, coll)
 	}
@@ -264,6 +259,26 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 		}
 	}
 	return doc, nil
+}
+
+// oneGetter is a store that reads a single key in fewer round trips than a
+// transaction takes; store/postgres is one.
+type oneGetter interface {
+	GetOne(ctx context.Context, bucket string, key []byte) ([]byte, error)
+}
+
+// getOne reads one key, through the store's GetOne where it has one.
+func (s *Service) getOne(ctx context.Context, bucket string, key []byte) ([]byte, error) {
+	if g, ok := s.st.(oneGetter); ok {
+		return g.GetOne(ctx, bucket, key)
+	}
+	var v []byte
+	err := s.st.View(ctx, func(r store.Reader) error {
+		var err error
+		v, err = r.Get(bucket, key)
+		return err
+	})
+	return v, err
 }
 
 // Create stores a new document. The id comes from the body's "id" member or

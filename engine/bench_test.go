@@ -12,6 +12,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
+	"github.com/credence/credence/store"
 	"github.com/credence/credence/store/bolt"
 )
 
@@ -36,12 +37,18 @@ func benchDoc(i int) string {
 // collection and n documents, whose ids are returned.
 func newBenchServer(b *testing.B, n int) (http.Handler, []string) {
 	b.Helper()
-	ctx := context.Background()
 	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
+	return newBenchServerOn(b, st, n)
+}
+
+// newBenchServerOn is newBenchServer on a given store.
+func newBenchServerOn(b *testing.B, st store.Store, n int) (http.Handler, []string) {
+	b.Helper()
+	ctx := context.Background()
 	svc, err := documents.New(ctx, st, documents.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -77,6 +84,10 @@ func do(h http.Handler, method, path, body string) *httptest.ResponseRecorder {
 // BenchmarkGet reads one document by id through the handler, on all cores.
 func BenchmarkGet(b *testing.B) {
 	h, ids := newBenchServer(b, 1000)
+	benchGet(b, h, ids)
+}
+
+func benchGet(b *testing.B, h http.Handler, ids []string) {
 	var n atomic.Int64
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -95,6 +106,10 @@ func BenchmarkGet(b *testing.B) {
 // callers, whose writes share commits.
 func BenchmarkCreate(b *testing.B) {
 	h, _ := newBenchServer(b, 0)
+	benchCreate(b, h)
+}
+
+func benchCreate(b *testing.B, h http.Handler) {
 	var n atomic.Int64
 	b.SetParallelism(16) // 16 x GOMAXPROCS(2) = 32 callers
 	b.ReportAllocs()

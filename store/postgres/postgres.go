@@ -48,6 +48,7 @@ type Store struct {
 	pool        *pgxpool.Pool
 	maxAttempts int
 	closed      atomic.Bool
+	roundTrips  atomic.Int64
 }
 
 var _ store.Store = (*Store)(nil)
@@ -138,32 +139,24 @@ func (s *Store) migrate(ctx context.Context, schema string) error {
 
 // View runs fn in a read-only REPEATABLE READ transaction.
 func (s *Store) View(ctx context.Context, fn func(store.Reader) error) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if s.closed.Load() {
-		return store.ErrClosed
-	}
-	tx, err := s.begin(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	t, err := s.start(ctx, beginRead)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := fn(&reader{ctx: ctx, tx: tx}); err != nil {
+	defer t.conn.Release()
+	if err := fn(t); err != nil {
+		t.abort()
 		return err
 	}
-	return tx.Commit(ctx)
+	if err := t.finish(); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return nil
 }
 
 // Update runs fn in a SERIALIZABLE transaction, again after a conflict.
 func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 	for attempt := 1; ; attempt++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if s.closed.Load() {
-			return store.ErrClosed
-		}
 		err := s.update(ctx, fn)
 		if !retryable(err) || attempt == s.maxAttempts {
 			return err
@@ -175,30 +168,65 @@ func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 }
 
 func (s *Store) update(ctx context.Context, fn func(store.Tx) error) error {
-	tx, err := s.begin(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
+	t, err := s.start(ctx, beginWrite)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := fn(&writer{reader{ctx: ctx, tx: tx}}); err != nil {
+	defer t.conn.Release()
+	if err := fn(t); err != nil {
+		t.abort()
 		return err
 	}
-	if err := tx.Commit(ctx); err != nil {
+	if err := t.finish(); err != nil {
+		t.abort()
 		return fmt.Errorf("postgres: commit: %w", err)
 	}
 	return nil
 }
 
-func (s *Store) begin(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error) {
-	tx, err := s.pool.BeginTx(ctx, opts)
+// start takes a connection for a transaction that begins with its first
+// statement.
+func (s *Store) start(ctx context.Context, begin string) (*txn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		if s.closed.Load() {
 			return nil, store.ErrClosed
 		}
-		return nil, fmt.Errorf("postgres: begin: %w", err)
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	return tx, nil
+	return &txn{s: s, ctx: ctx, conn: conn, begin: begin}, nil
 }
+
+// GetOne reads one key outside any transaction: one round trip. It serves
+// callers that need a single read, which is its own consistent snapshot.
+func (s *Store) GetOne(ctx context.Context, bucket string, key []byte) ([]byte, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var v []byte
+	s.roundTrips.Add(1)
+	err := s.pool.QueryRow(ctx, `SELECT value FROM credence_kv WHERE bucket = $1 AND key = $2`, bucket, key).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: get: %w", err)
+	}
+	if v == nil {
+		v = []byte{}
+	}
+	return v, nil
+}
+
+// RoundTrips returns the number of round trips to the database so far, for
+// benchmarks and tests.
+func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
 
 // retryable reports a serialization failure or a deadlock.
 func retryable(err error) bool {

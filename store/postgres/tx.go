@@ -1,11 +1,13 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/credence/credence/store"
 )
@@ -13,19 +15,114 @@ import (
 // scanChunk is the number of rows a Scan fetches per query.
 const scanChunk = 256
 
-type reader struct {
-	ctx context.Context
-	tx  pgx.Tx
+const (
+	beginRead  = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
+	beginWrite = `BEGIN ISOLATION LEVEL SERIALIZABLE`
+)
+
+// txn is one transaction on one pooled connection, built to spend few
+// round trips: BEGIN travels with the first statement; writes are buffered
+// (reads see them) and travel with the next read, or with COMMIT. A write
+// transaction that reads a key, checks it and writes costs two round trips.
+type txn struct {
+	s     *Store
+	ctx   context.Context
+	conn  *pgxpool.Conn
+	begin string // the BEGIN still to send; empty once sent
+
+	pending []pgxStatement
+	// overlay holds the buffered writes by bucket and key; a nil value is
+	// a deleted key.
+	overlay map[string]map[string][]byte
 }
 
-func (r *reader) Get(bucket string, key []byte) ([]byte, error) {
-	var v []byte
-	err := r.tx.QueryRow(r.ctx, `SELECT value FROM credence_kv WHERE bucket = $1 AND key = $2`, bucket, key).Scan(&v)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, store.ErrNotFound
+type pgxStatement struct {
+	sql  string
+	args []any
+}
+
+// send makes one round trip: the BEGIN and buffered writes not yet sent,
+// then query, whose rows go to scan. query may be empty.
+func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
+	b := &pgx.Batch{}
+	if t.begin != "" {
+		b.Queue(t.begin)
 	}
+	for _, st := range t.pending {
+		b.Queue(st.sql, st.args...)
+	}
+	if query != "" {
+		b.Queue(query, args...)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	t.s.roundTrips.Add(1)
+	br := t.conn.SendBatch(t.ctx, b)
+	t.begin, t.pending, t.overlay = "", nil, nil
+	n := b.Len()
+	for i := range n {
+		if i == n-1 && query != "" && scan != nil {
+			rows, err := br.Query()
+			if err == nil {
+				err = scan(rows)
+				rows.Close()
+				if err == nil {
+					err = rows.Err()
+				}
+			}
+			if err != nil {
+				br.Close()
+				return err
+			}
+			continue
+		}
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return err
+		}
+	}
+	return br.Close()
+}
+
+// finish commits what was done, in the round trip of the buffered writes.
+func (t *txn) finish() error {
+	if t.begin != "" && len(t.pending) == 0 {
+		return nil // nothing was read or written: no transaction to end
+	}
+	return t.send(`COMMIT`, nil, nil)
+}
+
+// abort rolls back a transaction that was started.
+func (t *txn) abort() {
+	if t.begin == "" {
+		t.s.roundTrips.Add(1)
+		t.conn.Exec(context.WithoutCancel(t.ctx), `ROLLBACK`)
+	}
+}
+
+func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
+	if v, ok := t.overlay[bucket][string(key)]; ok {
+		if v == nil {
+			return nil, store.ErrNotFound
+		}
+		return bytes.Clone(v), nil
+	}
+	var v []byte
+	found := false
+	err := t.send(`SELECT value FROM credence_kv WHERE bucket = $1 AND key = $2`, []any{bucket, key},
+		func(rows pgx.Rows) error {
+			if rows.Next() {
+				found = true
+				return rows.Scan(&v)
+			}
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: get: %w", err)
+	}
+	if !found {
+		return nil, store.ErrNotFound
 	}
 	if v == nil {
 		v = []byte{}
@@ -35,7 +132,7 @@ func (r *reader) Get(bucket string, key []byte) ([]byte, error) {
 
 // Scan reads the range in chunks, each a keyset query that continues after
 // the last key seen, so no cursor stays open between calls of fn.
-func (r *reader) Scan(bucket string, rng store.Range, fn func(key, value []byte) bool) error {
+func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bool) error {
 	lo, hi := rng.Start, rng.End
 	loIncl := true
 	for {
@@ -59,21 +156,18 @@ func (r *reader) Scan(bucket string, rng store.Range, fn func(key, value []byte)
 			q += ` ORDER BY key`
 		}
 		q += fmt.Sprintf(` LIMIT %d`, scanChunk)
-		rows, err := r.tx.Query(r.ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("postgres: scan: %w", err)
-		}
 		var keys, values [][]byte
-		for rows.Next() {
-			var k, v []byte
-			if err := rows.Scan(&k, &v); err != nil {
-				rows.Close()
-				return fmt.Errorf("postgres: scan: %w", err)
+		err := t.send(q, args, func(rows pgx.Rows) error {
+			for rows.Next() {
+				var k, v []byte
+				if err := rows.Scan(&k, &v); err != nil {
+					return err
+				}
+				keys, values = append(keys, k), append(values, v)
 			}
-			keys, values = append(keys, k), append(values, v)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return nil
+		})
+		if err != nil {
 			return fmt.Errorf("postgres: scan: %w", err)
 		}
 		for i := range keys {
@@ -93,34 +187,42 @@ func (r *reader) Scan(bucket string, rng store.Range, fn func(key, value []byte)
 	}
 }
 
-type writer struct {
-	reader
+// buffer queues a write and records its effect for later reads.
+func (t *txn) buffer(bucket string, key, value []byte, sql string, args ...any) {
+	t.pending = append(t.pending, pgxStatement{sql: sql, args: args})
+	if t.overlay == nil {
+		t.overlay = map[string]map[string][]byte{}
+	}
+	if t.overlay[bucket] == nil {
+		t.overlay[bucket] = map[string][]byte{}
+	}
+	t.overlay[bucket][string(key)] = value
 }
 
-func (w *writer) Put(bucket string, key, value []byte) error {
+func (t *txn) Put(bucket string, key, value []byte) error {
 	if len(key) == 0 {
 		return errors.New("postgres: put: empty key")
 	}
-	if value == nil {
-		value = []byte{}
+	k, v := bytes.Clone(key), bytes.Clone(value)
+	if v == nil {
+		v = []byte{}
 	}
-	_, err := w.tx.Exec(w.ctx, `INSERT INTO credence_kv (bucket, key, value) VALUES ($1, $2, $3)
-		ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`, bucket, key, value)
-	if err != nil {
-		return fmt.Errorf("postgres: put: %w", err)
-	}
+	t.buffer(bucket, k, v, `INSERT INTO credence_kv (bucket, key, value) VALUES ($1, $2, $3)
+		ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`, bucket, k, v)
 	return nil
 }
 
-func (w *writer) Delete(bucket string, key []byte) error {
-	if _, err := w.tx.Exec(w.ctx, `DELETE FROM credence_kv WHERE bucket = $1 AND key = $2`, bucket, key); err != nil {
-		return fmt.Errorf("postgres: delete: %w", err)
-	}
+func (t *txn) Delete(bucket string, key []byte) error {
+	k := bytes.Clone(key)
+	t.buffer(bucket, k, nil, `DELETE FROM credence_kv WHERE bucket = $1 AND key = $2`, bucket, k)
 	return nil
 }
 
-func (w *writer) DeleteBucket(bucket string) error {
-	if _, err := w.tx.Exec(w.ctx, `DELETE FROM credence_kv WHERE bucket = $1`, bucket); err != nil {
+// DeleteBucket is sent at once: buffering it would make the overlay answer
+// for every key of the bucket.
+func (t *txn) DeleteBucket(bucket string) error {
+	t.pending = append(t.pending, pgxStatement{sql: `DELETE FROM credence_kv WHERE bucket = $1`, args: []any{bucket}})
+	if err := t.send("", nil, nil); err != nil {
 		return fmt.Errorf("postgres: delete bucket: %w", err)
 	}
 	return nil
