@@ -139,25 +139,13 @@ func (s *Store) migrate(ctx context.Context, schema string) error {
 
 // View runs fn in a read-only REPEATABLE READ transaction.
 func (s *Store) View(ctx context.Context, fn func(store.Reader) error) error {
-	t, err := s.start(ctx, beginRead)
-	if err != nil {
-		return err
-	}
-	defer t.conn.Release()
-	if err := fn(t); err != nil {
-		t.abort()
-		return err
-	}
-	if err := t.finish(); err != nil {
-		return fmt.Errorf("postgres: %w", err)
-	}
-	return nil
+	return s.run(ctx, beginRead, func(t *txn) error { return fn(t) })
 }
 
 // Update runs fn in a SERIALIZABLE transaction, again after a conflict.
 func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 	for attempt := 1; ; attempt++ {
-		err := s.update(ctx, fn)
+		err := s.run(ctx, beginWrite, func(t *txn) error { return fn(t) })
 		if !retryable(err) || attempt == s.maxAttempts {
 			return err
 		}
@@ -167,8 +155,9 @@ func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 	}
 }
 
-func (s *Store) update(ctx context.Context, fn func(store.Tx) error) error {
-	t, err := s.start(ctx, beginWrite)
+// run runs fn in one transaction begun by begin, and commits it.
+func (s *Store) run(ctx context.Context, begin string, fn func(*txn) error) error {
+	t, err := s.start(ctx, begin)
 	if err != nil {
 		return err
 	}
