@@ -4,12 +4,22 @@
 //
 // Every bucket lives in one table, credence_kv (bucket, key, value), whose
 // primary key orders keys bytewise as the store contract asks. Reads run in
-// REPEATABLE READ read-only transactions (one snapshot). Writes run in
-// SERIALIZABLE transactions: when PostgreSQL reports a serialization failure
-// or a deadlock, the whole transaction function runs again, with jittered
-// backoff, which the store contract allows. Tables are created and upgraded
-// by migrations the binary carries; a database newer than the binary is
-// refused.
+// REPEATABLE READ read-only transactions (one snapshot).
+//
+// Writes go through one committer per Store, as in store/bolt: concurrent
+// Update calls of this node are run one after another in one SERIALIZABLE
+// transaction, each inside its own savepoint, and committed together. Calls
+// of one node therefore never conflict with each other, and share a commit.
+// Calls of different nodes are kept apart by SERIALIZABLE: when PostgreSQL
+// reports a serialization failure or a deadlock, the batch runs again, with
+// jittered backoff, which the store contract allows.
+//
+// Round trips are few: BEGIN and SAVEPOINT travel with the first statement
+// after them; writes are buffered (reads see them) and sent with the next
+// read or with COMMIT; keys read once in a transaction are not read again.
+//
+// Tables are created and upgraded by migrations the binary carries; a
+// database newer than the binary is refused.
 package postgres
 
 import (
@@ -19,6 +29,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,14 +52,31 @@ type Options struct {
 	// MaxAttempts bounds how often a conflicting write transaction runs;
 	// 0 means 100.
 	MaxAttempts int
+	// MaxBatch is the most Update calls committed in one transaction;
+	// 0 means 100.
+	MaxBatch int
 }
 
 // Store is a store.Store in PostgreSQL. Use Open to create one.
 type Store struct {
 	pool        *pgxpool.Pool
 	maxAttempts int
-	closed      atomic.Bool
+	maxBatch    int
 	roundTrips  atomic.Int64
+
+	// mu guards closed and the sends on calls, so that Close can close the
+	// channel once no sender is left.
+	mu     sync.RWMutex
+	closed atomic.Bool
+	calls  chan *call
+	done   chan struct{} // closed when the committer has stopped
+}
+
+// call is one Update waiting for the committer.
+type call struct {
+	ctx    context.Context
+	fn     func(store.Tx) error
+	result chan error
 }
 
 var _ store.Store = (*Store)(nil)
@@ -72,15 +100,20 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	if opts.MaxAttempts <= 0 {
 		opts.MaxAttempts = 100
 	}
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = 100
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	s := &Store{pool: pool, maxAttempts: opts.MaxAttempts}
+	s := &Store{pool: pool, maxAttempts: opts.MaxAttempts, maxBatch: opts.MaxBatch,
+		calls: make(chan *call, opts.MaxBatch), done: make(chan struct{})}
 	if err := s.migrate(ctx, opts.Schema); err != nil {
 		pool.Close()
 		return nil, err
 	}
+	go s.commit()
 	return s, nil
 }
 
@@ -139,25 +172,10 @@ func (s *Store) migrate(ctx context.Context, schema string) error {
 
 // View runs fn in a read-only REPEATABLE READ transaction.
 func (s *Store) View(ctx context.Context, fn func(store.Reader) error) error {
-	return s.run(ctx, beginRead, func(t *txn) error { return fn(t) })
-}
-
-// Update runs fn in a SERIALIZABLE transaction, again after a conflict.
-func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
-	for attempt := 1; ; attempt++ {
-		err := s.run(ctx, beginWrite, func(t *txn) error { return fn(t) })
-		if !retryable(err) || attempt == s.maxAttempts {
-			return err
-		}
-		// Jittered exponential backoff, capped: conflicting writers spread out.
-		backoff := time.Duration(min(1<<min(attempt, 10), 200)) * 100 * time.Microsecond
-		time.Sleep(backoff/2 + rand.N(backoff))
+	if s.closed.Load() {
+		return store.ErrClosed
 	}
-}
-
-// run runs fn in one transaction begun by begin, and commits it.
-func (s *Store) run(ctx context.Context, begin string, fn func(*txn) error) error {
-	t, err := s.start(ctx, begin)
+	t, err := s.start(ctx, beginRead)
 	if err != nil {
 		return err
 	}
@@ -168,9 +186,116 @@ func (s *Store) run(ctx context.Context, begin string, fn func(*txn) error) erro
 	}
 	if err := t.finish(); err != nil {
 		t.abort()
-		return fmt.Errorf("postgres: commit: %w", err)
+		return fmt.Errorf("postgres: %w", err)
 	}
 	return nil
+}
+
+// Update queues fn for the committer and waits for its outcome. Once
+// queued, a call is not abandoned when ctx ends: its answer is the truth
+// about whether its writes were committed.
+func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c := &call{ctx: ctx, fn: fn, result: make(chan error, 1)}
+	s.mu.RLock()
+	if s.closed.Load() {
+		s.mu.RUnlock()
+		return store.ErrClosed
+	}
+	s.calls <- c
+	s.mu.RUnlock()
+	return <-c.result
+}
+
+// commit is the committer: it takes the first waiting call and whatever
+// else is already queued, and runs them as one transaction.
+func (s *Store) commit() {
+	defer close(s.done)
+	for c := range s.calls {
+		batch := []*call{c}
+	drain:
+		for len(batch) < s.maxBatch {
+			select {
+			case c, ok := <-s.calls:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, c)
+			default:
+				break drain
+			}
+		}
+		s.commitBatch(batch)
+	}
+}
+
+// commitBatch runs a batch, again after a conflict with another node, and
+// answers every call.
+func (s *Store) commitBatch(batch []*call) {
+	for attempt := 1; ; attempt++ {
+		results, err := s.runBatch(batch)
+		if err == nil {
+			for i, c := range batch {
+				c.result <- results[i]
+			}
+			return
+		}
+		if !retryable(err) || attempt == s.maxAttempts {
+			for _, c := range batch {
+				c.result <- err
+			}
+			return
+		}
+		// Jittered exponential backoff, capped: conflicting nodes spread out.
+		backoff := time.Duration(min(1<<min(attempt, 10), 200)) * 100 * time.Microsecond
+		time.Sleep(backoff/2 + rand.N(backoff))
+	}
+}
+
+// runBatch runs each call in its own savepoint of one transaction. A call
+// that fails is rolled back to its savepoint and gets its error; a failure
+// of the transaction itself fails the batch.
+func (s *Store) runBatch(batch []*call) ([]error, error) {
+	ctx := context.Background() // the batch outlives any one caller
+	t, err := s.start(ctx, beginWrite)
+	if err != nil {
+		return nil, err
+	}
+	defer t.conn.Release()
+	results := make([]error, len(batch))
+	for i, c := range batch {
+		if err := c.ctx.Err(); err != nil {
+			results[i] = err
+			continue
+		}
+		t.startCall(i)
+		err := runCall(c.fn, t)
+		if t.broken != nil {
+			t.abort()
+			return nil, t.broken
+		}
+		if err != nil {
+			t.rollbackCall()
+			results[i] = err
+		}
+	}
+	if err := t.finish(); err != nil {
+		t.abort()
+		return nil, fmt.Errorf("postgres: commit: %w", err)
+	}
+	return results, nil
+}
+
+// runCall runs fn, turning a panic into an error for its caller alone.
+func runCall(fn func(store.Tx) error, t *txn) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("postgres: update panicked: %v", v)
+		}
+	}()
+	return fn(t)
 }
 
 // start takes a connection for a transaction that begins with its first
@@ -178,9 +303,6 @@ func (s *Store) run(ctx context.Context, begin string, fn func(*txn) error) erro
 func (s *Store) start(ctx context.Context, begin string) (*txn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
-	}
-	if s.closed.Load() {
-		return nil, store.ErrClosed
 	}
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
@@ -223,11 +345,17 @@ func retryable(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
 }
 
-// Close closes the connection pool.
+// Close waits for the queued writes, stops the committer and closes the
+// connection pool.
 func (s *Store) Close() error {
+	s.mu.Lock()
 	if s.closed.Swap(true) {
+		s.mu.Unlock()
 		return nil
 	}
+	close(s.calls)
+	s.mu.Unlock()
+	<-s.done
 	s.pool.Close()
 	return nil
 }

@@ -22,18 +22,68 @@ const (
 
 // txn is one transaction on one pooled connection, built to spend few
 // round trips: BEGIN travels with the first statement; writes are buffered
-// (reads see them) and travel with the next read, or with COMMIT. A write
-// transaction that reads a key, checks it and writes costs two round trips.
+// (reads see them) and travel with the next read, or with COMMIT; a key
+// read once is not read again. A write transaction that reads a key, checks
+// it and writes costs two round trips.
+//
+// A write transaction runs several calls, each in a savepoint (startCall).
+// A call that fails is undone (rollbackCall): its buffered writes are
+// dropped, and what it already sent is rolled back to its savepoint.
 type txn struct {
 	s     *Store
 	ctx   context.Context
 	conn  *pgxpool.Conn
 	begin string // the BEGIN still to send; empty once sent
+	// broken is the error of a failed round trip: the transaction is lost.
+	broken error
 
 	pending []pgxStatement
 	// overlay holds the buffered writes by bucket and key; a nil value is
 	// a deleted key.
 	overlay map[string]map[string][]byte
+	// cache holds the keys read from the database: a nil value is a key
+	// found absent.
+	cache map[string]map[string][]byte
+
+	// The current call: its savepoint, where its statements start in
+	// pending, whether it has sent any, and how to undo its overlay writes.
+	savepoint string
+	mark      int
+	sent      bool
+	undo      []overlayUndo
+}
+
+type overlayUndo struct {
+	bucket, key string
+	value       []byte
+	had         bool
+}
+
+// startCall opens a savepoint for the next call.
+func (t *txn) startCall(i int) {
+	t.savepoint = fmt.Sprintf("call_%d", i)
+	t.mark, t.sent, t.undo = len(t.pending), false, nil
+	t.pending = append(t.pending, pgxStatement{sql: "SAVEPOINT " + t.savepoint})
+}
+
+// rollbackCall undoes the current call.
+func (t *txn) rollbackCall() {
+	for i := len(t.undo) - 1; i >= 0; i-- {
+		u := t.undo[i]
+		if u.had {
+			t.overlay[u.bucket][u.key] = u.value
+		} else {
+			delete(t.overlay[u.bucket], u.key)
+		}
+	}
+	if !t.sent {
+		t.pending = t.pending[:t.mark] // the savepoint itself was never sent
+		return
+	}
+	// What the call sent is in the database: roll it back there, and
+	// forget what was read since, which may have seen it.
+	t.pending = append(t.pending[:0], pgxStatement{sql: "ROLLBACK TO SAVEPOINT " + t.savepoint})
+	t.cache = nil
 }
 
 type pgxStatement struct {
@@ -60,9 +110,17 @@ func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
 	t.s.roundTrips.Add(1)
 	br := t.conn.SendBatch(t.ctx, b)
 	t.begin, t.pending, t.overlay = "", nil, nil
-	n := b.Len()
+	t.sent, t.undo = true, nil
+	err := t.readBatch(br, b.Len(), query != "" && scan != nil, scan)
+	if err != nil {
+		t.broken = err
+	}
+	return err
+}
+
+func (t *txn) readBatch(br pgx.BatchResults, n int, hasQuery bool, scan func(pgx.Rows) error) error {
 	for i := range n {
-		if i == n-1 && query != "" && scan != nil {
+		if i == n-1 && hasQuery {
 			rows, err := br.Query()
 			if err == nil {
 				err = scan(rows)
@@ -108,6 +166,12 @@ func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
 		}
 		return bytes.Clone(v), nil
 	}
+	if v, ok := t.cache[bucket][string(key)]; ok {
+		if v == nil {
+			return nil, store.ErrNotFound
+		}
+		return bytes.Clone(v), nil
+	}
 	var v []byte
 	found := false
 	err := t.send(`SELECT value FROM credence_kv WHERE bucket = $1 AND key = $2`, []any{bucket, key},
@@ -121,13 +185,20 @@ func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: get: %w", err)
 	}
+	if found && v == nil {
+		v = []byte{}
+	}
+	if t.cache == nil {
+		t.cache = map[string]map[string][]byte{}
+	}
+	if t.cache[bucket] == nil {
+		t.cache[bucket] = map[string][]byte{}
+	}
+	t.cache[bucket][string(key)] = v
 	if !found {
 		return nil, store.ErrNotFound
 	}
-	if v == nil {
-		v = []byte{}
-	}
-	return v, nil
+	return bytes.Clone(v), nil
 }
 
 // Scan reads the range in chunks, each a keyset query that continues after
@@ -196,7 +267,10 @@ func (t *txn) buffer(bucket string, key, value []byte, sql string, args ...any) 
 	if t.overlay[bucket] == nil {
 		t.overlay[bucket] = map[string][]byte{}
 	}
+	prev, had := t.overlay[bucket][string(key)]
+	t.undo = append(t.undo, overlayUndo{bucket: bucket, key: string(key), value: prev, had: had})
 	t.overlay[bucket][string(key)] = value
+	delete(t.cache[bucket], string(key))
 }
 
 func (t *txn) Put(bucket string, key, value []byte) error {
@@ -221,6 +295,7 @@ func (t *txn) Delete(bucket string, key []byte) error {
 // DeleteBucket is sent at once: buffering it would make the overlay answer
 // for every key of the bucket.
 func (t *txn) DeleteBucket(bucket string) error {
+	delete(t.cache, bucket)
 	t.pending = append(t.pending, pgxStatement{sql: `DELETE FROM credence_kv WHERE bucket = $1`, args: []any{bucket}})
 	if err := t.send("", nil, nil); err != nil {
 		return fmt.Errorf("postgres: delete bucket: %w", err)
