@@ -40,7 +40,7 @@ type InvalidDocument struct {
 // putSchema defines or replaces the collection name with the schema m.
 func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, opts WriteOptions, mustCreate bool) (*Document, error) {
 	if !schemas.ValidName(name) {
-		return nil, fieldError(KindInvalid, "invalid collection name", "/id", "a collection name must match ^[a-z][a-z0-9_]{0,62}$")
+		return nil, fieldError(KindBadRequest, "invalid collection name", "/id", "a collection name must match ^[a-z][a-z0-9_]{0,62}$")
 	}
 	fields := content(m)
 	body, err := encodeContent(fields)

@@ -257,6 +257,8 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 		if doc.JSON, err = project(raw, opts.Fields); err != nil {
 			return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
 		}
+		// A projection is another representation of the same revision.
+		doc.ETag = "W/" + tag
 	}
 	return doc, nil
 }
