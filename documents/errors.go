@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/credence/credence/schemas"
+	"github.com/credence/credence/store"
 )
 
 // Kind classifies an Error; the HTTP layer maps each kind to one status.
@@ -19,6 +20,7 @@ const (
 	KindConflict                       // duplicate id or unique value, data in the way
 	KindPreconditionFailed             // stale If-Match
 	KindNotModified                    // If-None-Match matched
+	KindUnavailable                    // the store cannot be reached for now
 )
 
 // FieldError is one failure at a JSON Pointer inside a document.
@@ -61,11 +63,15 @@ func fieldError(kind Kind, msg, path, fieldMsg string) *Error {
 }
 
 // KindOf returns the kind of err: the Kind of an *Error in its chain,
-// KindInvalid for a schema's *schemas.InvalidError, else KindInternal.
+// KindInvalid for a schema's *schemas.InvalidError, KindUnavailable for a
+// store that cannot be reached, else KindInternal.
 func KindOf(err error) Kind {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind
+	}
+	if errors.Is(err, store.ErrUnavailable) {
+		return KindUnavailable
 	}
 	var ie *schemas.InvalidError
 	if errors.As(err, &ie) {

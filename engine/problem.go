@@ -25,6 +25,7 @@ var statusOf = map[documents.Kind]int{
 	documents.KindConflict:           http.StatusConflict,
 	documents.KindPreconditionFailed: http.StatusPreconditionFailed,
 	documents.KindNotModified:        http.StatusNotModified,
+	documents.KindUnavailable:        http.StatusServiceUnavailable,
 }
 
 // slugOf names each status in the problem type URI.
@@ -57,6 +58,13 @@ func (h *handlers) error(w http.ResponseWriter, r *http.Request, err error) {
 	if !ok {
 		h.log.ErrorContext(r.Context(), "request failed", "requestId", requestIDFrom(r.Context()), "method", r.Method, "path", r.URL.Path, "error", err)
 		h.problem(w, r, http.StatusInternalServerError, "the server failed to answer; the request id is in the log", nil)
+		return
+	}
+	if status == http.StatusServiceUnavailable {
+		// The cause names database internals: it goes to the log only.
+		h.log.WarnContext(r.Context(), "store unavailable", "requestId", requestIDFrom(r.Context()), "method", r.Method, "path", r.URL.Path, "error", err)
+		w.Header().Set("Retry-After", "1")
+		h.problem(w, r, status, "the store cannot be reached for now; try again shortly (a write answered so may or may not have been applied)", nil)
 		return
 	}
 	if status == http.StatusNotModified {

@@ -19,6 +19,11 @@ var ErrNotFound = errors.New("store: key not found")
 // ErrClosed is returned by a Store used after Close.
 var ErrClosed = errors.New("store: closed")
 
+// ErrUnavailable wraps the errors of a store that cannot be reached for now
+// (a database restarting, a network cut): trying again later may succeed.
+// A write that fails so may or may not have been committed.
+var ErrUnavailable = errors.New("store: unavailable")
+
 // Store is a transactional key-value store of named buckets.
 type Store interface {
 	// View runs fn in a read-only transaction that sees one consistent

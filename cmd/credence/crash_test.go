@@ -17,7 +17,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/credence/credence/store"
 	"github.com/credence/credence/store/bolt"
 )
 
@@ -344,53 +343,13 @@ func verifyUniqueIndex(t *testing.T, c *client, base string, l *crashLoad, docs 
 	})
 }
 
-// checkStoreIndexes opens the data file directly and checks that the
-// indexes of items match its documents: one unique entry per document,
-// held by it, one secondary entry per indexed field (code, n), and one
-// revision per _rev. It returns the number of documents. The bucket names
-// are the documents package's layout; the non-zero counts guard against
-// a rename making this check vacuous.
+// checkStoreIndexes opens the bbolt file and checks it with checkIndexesIn.
 func checkStoreIndexes(t *testing.T, data string) int {
 	t.Helper()
 	st, err := bolt.Open(data, bolt.Options{})
 	require.NoError(t, err, "the data file must open cleanly")
 	defer func() { require.NoError(t, st.Close()) }()
-	var docs, idx, revs, revSum int
-	holders := map[string]int{}
-	err = st.View(t.Context(), func(r store.Reader) error {
-		count := func(bucket string, fn func(k, v []byte)) error {
-			return r.Scan(bucket, store.Range{}, func(k, v []byte) bool { fn(k, v); return true })
-		}
-		err := count("docs/items", func(k, v []byte) {
-			docs++
-			d := decodeItem(t, v)
-			if d.ID != string(k) {
-				t.Errorf("document under key %q has id %q", k, d.ID)
-			}
-			revSum += int(d.Rev)
-			holders[d.ID]--
-		})
-		if err == nil {
-			err = count("uniq/items", func(_, v []byte) { holders[string(v)]++ })
-		}
-		if err == nil {
-			err = count("idx/items", func(_, _ []byte) { idx++ })
-		}
-		if err == nil {
-			err = count("revs/items", func(_, _ []byte) { revs++ })
-		}
-		return err
-	})
-	require.NoError(t, err)
-	require.Positive(t, docs, "no documents in docs/items: has the bucket layout changed?")
-	for id, n := range holders {
-		if n != 0 {
-			t.Errorf("%s: %+d unique entries more than documents", id, n)
-		}
-	}
-	assert.Equal(t, 2*docs, idx, "secondary index entries (code and n of each document)")
-	assert.Equal(t, revSum, revs, "revisions (the sum of _rev)")
-	return docs
+	return checkIndexesIn(t, st)
 }
 
 // parallel calls fn for each item from 8 goroutines.

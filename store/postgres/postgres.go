@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"strings"
@@ -135,14 +136,16 @@ func (s *Store) migrate(ctx context.Context, schema string) error {
 		return fmt.Errorf("postgres: %w", err)
 	}
 	defer conn.Release()
-	if schema != "" {
-		if _, err := conn.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{schema}.Sanitize()); err != nil {
-			return fmt.Errorf("postgres: create schema: %w", err)
-		}
-	}
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(7305546021337)`); err != nil {
 			return err
+		}
+		// Under the lock: CREATE SCHEMA IF NOT EXISTS is not safe against
+		// a concurrent one (it fails on pg_namespace's unique index).
+		if schema != "" {
+			if _, err := tx.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{schema}.Sanitize()); err != nil {
+				return fmt.Errorf("postgres: create schema: %w", err)
+			}
 		}
 		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS credence_schema_version (version integer NOT NULL)`); err != nil {
 			return fmt.Errorf("postgres: migrations table: %w", err)
@@ -235,7 +238,7 @@ func (s *Store) commit() {
 // answers every call.
 func (s *Store) commitBatch(batch []*call) {
 	for attempt := 1; ; attempt++ {
-		results, err := s.runBatch(batch)
+		results, err := s.runBatch(batch, attempt > escalateAfter)
 		if err == nil {
 			for i, c := range batch {
 				c.result <- results[i]
@@ -257,13 +260,21 @@ func (s *Store) commitBatch(batch []*call) {
 // runBatch runs each call in its own savepoint of one transaction. A call
 // that fails is rolled back to its savepoint and gets its error; a failure
 // of the transaction itself fails the batch.
-func (s *Store) runBatch(batch []*call) ([]error, error) {
+func (s *Store) runBatch(batch []*call, alone bool) ([]error, error) {
 	ctx := context.Background() // the batch outlives any one caller
 	t, err := s.start(ctx, beginWrite)
 	if err != nil {
 		return nil, err
 	}
 	defer t.conn.Release()
+	if alone {
+		// With BEGIN, before the first query: the snapshot is taken once
+		// the lock is held, and no other node writes until COMMIT (readers
+		// go on). A batch that lost escalateAfter times in a row, such as
+		// a schema change reading a whole collection while other nodes
+		// write to it, then cannot lose again.
+		t.pending = append(t.pending, pgxStatement{sql: lockTable})
+	}
 	results := make([]error, len(batch))
 	for i, c := range batch {
 		if err := c.ctx.Err(); err != nil {
@@ -274,7 +285,7 @@ func (s *Store) runBatch(batch []*call) ([]error, error) {
 		err := runCall(c.fn, t)
 		if t.broken != nil {
 			t.abort()
-			return nil, t.broken
+			return nil, fmt.Errorf("postgres: %w", t.broken)
 		}
 		if err != nil {
 			t.rollbackCall()
@@ -309,7 +320,7 @@ func (s *Store) start(ctx context.Context, begin string) (*txn, error) {
 		if s.closed.Load() {
 			return nil, store.ErrClosed
 		}
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fmt.Errorf("postgres: %w", classify(err))
 	}
 	return &txn{s: s, ctx: ctx, conn: conn, begin: begin}, nil
 }
@@ -327,7 +338,7 @@ func (s *Store) GetOne(ctx context.Context, bucket string, key []byte) ([]byte, 
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
-		return nil, fmt.Errorf("postgres: get: %w", err)
+		return nil, fmt.Errorf("postgres: get: %w", classify(err))
 	}
 	if v == nil {
 		v = []byte{}
@@ -335,9 +346,26 @@ func (s *Store) GetOne(ctx context.Context, bucket string, key []byte) ([]byte, 
 	return v, nil
 }
 
+// classify marks the errors of an unreachable database as
+// store.ErrUnavailable, keeping the cause.
+func classify(err error) error {
+	if Unavailable(err) {
+		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
+	return err
+}
+
 // RoundTrips returns the number of round trips to the database so far, for
 // benchmarks and tests.
 func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
+
+// escalateAfter is the number of serialization failures in a row after
+// which a batch runs alone (see runBatch).
+const escalateAfter = 3
+
+// lockTable keeps every other writer out; SHARE ROW EXCLUSIVE conflicts
+// with itself and with the ROW EXCLUSIVE lock that writes take.
+const lockTable = `LOCK TABLE credence_kv IN SHARE ROW EXCLUSIVE MODE`
 
 // retryable reports a serialization failure or a deadlock.
 func retryable(err error) bool {
@@ -377,5 +405,5 @@ func Unavailable(err error) bool {
 		return strings.HasPrefix(pe.Code, "57P") // admin_shutdown, cannot_connect_now, ...
 	}
 	var ne net.Error
-	return errors.As(err, &ne)
+	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }

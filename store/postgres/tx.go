@@ -113,6 +113,7 @@ func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
 	t.sent, t.undo = true, nil
 	err := t.readBatch(br, b.Len(), query != "" && scan != nil, scan)
 	if err != nil {
+		err = classify(err)
 		t.broken = err
 	}
 	return err
