@@ -12,7 +12,12 @@
 // of one node therefore never conflict with each other, and share a commit.
 // Calls of different nodes are kept apart by SERIALIZABLE: when PostgreSQL
 // reports a serialization failure or a deadlock, the batch runs again, with
-// jittered backoff, which the store contract allows.
+// jittered backoff, which the store contract allows. A batch that lost three
+// times in a row runs alone: it locks the table against other writers
+// (readers go on) before it reads, so a long transaction, such as a schema
+// change that reads a whole collection, cannot starve under a stream of
+// short writes from other nodes. A database that cannot be reached gives
+// errors wrapping store.ErrUnavailable.
 //
 // Round trips are few: BEGIN and SAVEPOINT travel with the first statement
 // after them; writes are buffered (reads see them) and sent with the next

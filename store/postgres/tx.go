@@ -12,8 +12,12 @@ import (
 	"github.com/credence/credence/store"
 )
 
-// scanChunk is the number of rows a Scan fetches per query.
-const scanChunk = 256
+// A Scan fetches its rows in chunks: the first small, since most scans
+// stop early (a page of a list), then doubling for those that read on.
+const (
+	firstScanChunk = 64
+	maxScanChunk   = 4096
+)
 
 const (
 	beginRead  = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
@@ -207,7 +211,7 @@ func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
 func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bool) error {
 	lo, hi := rng.Start, rng.End
 	loIncl := true
-	for {
+	for chunk := firstScanChunk; ; chunk = min(2*chunk, maxScanChunk) {
 		q := `SELECT key, value FROM credence_kv WHERE bucket = $1`
 		args := []any{bucket}
 		if lo != nil {
@@ -227,7 +231,7 @@ func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bo
 		} else {
 			q += ` ORDER BY key`
 		}
-		q += fmt.Sprintf(` LIMIT %d`, scanChunk)
+		q += fmt.Sprintf(` LIMIT %d`, chunk)
 		var keys, values [][]byte
 		err := t.send(q, args, func(rows pgx.Rows) error {
 			for rows.Next() {
@@ -247,7 +251,7 @@ func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bo
 				return nil
 			}
 		}
-		if len(keys) < scanChunk {
+		if len(keys) < chunk {
 			return nil
 		}
 		last := keys[len(keys)-1]
