@@ -57,6 +57,10 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 		if err != nil {
 			return asError(err)
 		}
+		nextState, err := s.newState(next, rs.version+1)
+		if err != nil {
+			return err
+		}
 		prev, existed := rs.reg.Collection(name)
 		report := &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
 		if opts.DryRun {
@@ -77,7 +81,8 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			}
 			// Preconditions first: a client with a stale view hears so
 			// before it hears about the documents.
-			if _, _, err := current(tx, SchemasCollection, name, mode); err != nil {
+			old, exists, err := current(tx, SchemasCollection, name, mode)
+			if err != nil {
 				return err
 			}
 			if err := checkDocuments(tx, coll, report); err != nil {
@@ -93,7 +98,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields, mode)
+			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields, old, exists)
 			if err != nil {
 				return err
 			}
@@ -103,7 +108,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			return err
 		}
 		doc.Warnings = coll.Warnings
-		s.install(&registryState{reg: next, version: rs.version + 1})
+		s.install(nextState)
 		return nil
 	})
 	return doc, err
@@ -206,6 +211,10 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 		if err != nil {
 			return asError(err)
 		}
+		nextState, err := s.newState(next, rs.version+1)
+		if err != nil {
+			return err
+		}
 		err = s.st.Update(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
@@ -233,7 +242,7 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 		if err != nil {
 			return err
 		}
-		s.install(&registryState{reg: next, version: rs.version + 1})
+		s.install(nextState)
 		return nil
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -370,4 +371,39 @@ func appendNumber(b []byte, s string) ([]byte, bool) {
 		b = append(b, ^digits[i])
 	}
 	return append(b, 0xff), true
+}
+
+// recompose encodes a decoded document in the canonical order: id, the
+// content sorted by key, the meta fields in their order, then any other
+// underscore fields an answer carries (such as _errors).
+func recompose(d stored) ([]byte, error) {
+	body, err := encodeContent(content(d))
+	if err != nil {
+		return nil, err
+	}
+	idb, _ := marshal(d[fieldID])
+	out := append([]byte(`{"id":`), idb...)
+	if len(body) > 0 {
+		out = append(append(out, ','), body...)
+	}
+	rest := make([]string, 0, 4)
+	for k := range d {
+		if strings.HasPrefix(k, "_") && !slices.Contains(metaOrder[:], k) {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	for _, k := range append(metaOrder[:], rest...) {
+		v, ok := d[k]
+		if !ok {
+			continue
+		}
+		kb, _ := marshal(k)
+		vb, err := marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append(append(out, ','), kb...), ':'), vb...)
+	}
+	return append(out, '}'), nil
 }

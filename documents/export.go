@@ -214,6 +214,10 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 		if err != nil {
 			return asError(err)
 		}
+		nextState, err := s.newState(next, rs.version+1)
+		if err != nil {
+			return err
+		}
 		err = s.st.Update(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
@@ -235,7 +239,7 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 		if err != nil {
 			return err
 		}
-		s.install(&registryState{reg: next, version: rs.version + 1})
+		s.install(nextState)
 		return nil
 	})
 }

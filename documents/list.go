@@ -9,9 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/credence/credence/expressions"
+	"github.com/credence/credence/schemas"
 	"github.com/credence/credence/store"
 )
 
@@ -42,6 +45,11 @@ type ListOptions struct {
 	Cursor string
 	// Fields, as in ReadOptions.
 	Fields []string
+	// Filter is a formula that each listed document satisfies, with its
+	// top-level fields in scope by name: `level == "pro" && score >= 80`.
+	Filter string
+	// Explain asks the page to tell how it was found.
+	Explain bool
 }
 
 // Page is one page of a list.
@@ -50,6 +58,19 @@ type Page struct {
 	Items [][]byte
 	// Next is the cursor of the next page, empty on the last page.
 	Next string
+	// Explain tells how the page was found, when asked.
+	Explain *Explain
+}
+
+// Explain tells how a list page was found.
+type Explain struct {
+	// Index is the x-index field that chose the candidates, or "" for a
+	// scan of the whole collection.
+	Index string `json:"index"`
+	// Examined counts the documents read to make the page.
+	Examined int `json:"examined"`
+	// Matched counts those that passed the filter.
+	Matched int `json:"matched"`
 }
 
 type sortKey struct {
@@ -129,7 +150,8 @@ func decodeCursor(s string, keys []sortKey) ([]any, error) {
 
 // List returns one page of a collection.
 func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Page, error) {
-	if !s.state.Load().exists(coll) {
+	rs := s.state.Load()
+	if !rs.exists(coll) {
 		return nil, errorf(KindNotFound, "no collection named %q", coll)
 	}
 	limit, err := pageLimit(opts.Limit)
@@ -146,15 +168,62 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 			return nil, err
 		}
 	}
+	c, _ := rs.reg.Collection(coll) // nil for system collections
+	var filter *expressions.Program
+	if opts.Filter != "" {
+		var props []string
+		if c != nil {
+			props = c.Properties
+		}
+		filter, err = s.cache.Compile(opts.Filter, expressions.Options{Mode: expressions.Bool, Fields: props})
+		if err != nil {
+			fe := formulaError("", err)
+			return nil, &Error{Kind: KindBadRequest, Message: "the filter does not hold: " + fe.Message,
+				Errors: []FieldError{{Path: "", Message: fe.Message}}, Details: positionOf(err)}
+		}
+	}
 	var page *Page
 	err = s.st.View(ctx, func(r store.Reader) error {
-		if len(keys) == 1 {
-			page, err = listByID(r, coll, keys[0].desc, after, limit)
-		} else {
-			page, err = listSorted(r, coll, keys, after, limit)
+		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}}
+		if filter != nil {
+			ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
+			l.match = func(raw []byte) (bool, error) {
+				d, err := decodeStored(raw)
+				if err != nil {
+					return false, err
+				}
+				v, err := ev.run(filter, formulaValue(c, content(d)), nil, d.str(fieldID))
+				if err != nil {
+					// The filter is a parameter of the request: its failure is a 400.
+					fe := formulaRunError("", "the filter", err)
+					fe.Kind, fe.Details = KindBadRequest, positionOf(err)
+					return false, fe
+				}
+				return v == true, nil
+			}
+			if c != nil {
+				l.plan(c, filter)
+			}
 		}
-		return err
+		if page, err = l.page(); err != nil {
+			return err
+		}
+		if f := rs.formulas[coll]; f != nil && len(f.computed) > 0 {
+			ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
+			for i, raw := range page.Items {
+				if page.Items[i], err = ev.computeRead(c, f, raw); err != nil {
+					return err
+				}
+			}
+		}
+		if opts.Explain {
+			page.Explain = l.explain
+		}
+		return nil
 	})
+	if KindOf(err) != KindInternal {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", coll, err)
 	}
@@ -168,6 +237,212 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	return page, nil
 }
 
+// positionOf gives the line and column of a formula error, for a problem.
+func positionOf(err error) map[string]any {
+	var fe *expressions.Error
+	if !errors.As(err, &fe) {
+		return nil
+	}
+	return map[string]any{"line": fe.Line, "column": fe.Column, "snippet": fe.Snippet}
+}
+
+// lister makes one page: it reads candidates (the whole collection, or the
+// ids an index gives), keeps those that match, in the order asked.
+type lister struct {
+	r     store.Reader
+	coll  string
+	keys  []sortKey
+	after []any
+	limit int
+	match func(raw []byte) (bool, error) // nil: every document
+	// index, when set, is the field and key range whose entries give the
+	// candidates; indexEq says the range holds one value, whose entries
+	// are then in id order.
+	index    string
+	indexRng store.Range
+	indexEq  []byte
+	explain  *Explain
+}
+
+// plan serves the filter from an x-index when one of its conjuncts allows:
+// an equality first, else the range of the comparisons on one field.
+func (l *lister) plan(c *schemas.Collection, filter *expressions.Program) {
+	cs, ok := filter.Conjuncts()
+	if !ok {
+		return
+	}
+	best := ""
+	for _, cj := range cs {
+		if !slices.Contains(c.Indexed, cj.Field) {
+			continue
+		}
+		if cj.Op == "==" {
+			best = cj.Field
+			break
+		}
+		if best == "" {
+			best = cj.Field
+		}
+	}
+	if best == "" {
+		return
+	}
+	field := appendString(nil, best)
+	var lo, hi []byte
+	for _, cj := range cs {
+		if cj.Field != best {
+			continue
+		}
+		jv, err := expressions.ToJSON(cj.Value)
+		if err != nil {
+			return
+		}
+		p, ok := indexPrefix(best, jv)
+		if !ok {
+			return
+		}
+		tag := p[len(field)]
+		typeLo, typeHi := append(slices.Clone(field), tag), append(slices.Clone(field), tag+1)
+		var cLo, cHi []byte
+		switch cj.Op {
+		case "==":
+			cLo, cHi = p, store.PrefixEnd(p)
+		case ">":
+			cLo, cHi = store.PrefixEnd(p), typeHi
+		case ">=":
+			cLo, cHi = p, typeHi
+		case "<":
+			cLo, cHi = typeLo, p
+		case "<=":
+			cLo, cHi = typeLo, store.PrefixEnd(p)
+		default:
+			continue
+		}
+		if lo == nil || bytes.Compare(cLo, lo) > 0 {
+			lo = cLo
+		}
+		if hi == nil || bytes.Compare(cHi, hi) < 0 {
+			hi = cHi
+		}
+	}
+	if lo == nil {
+		return
+	}
+	l.index, l.indexRng = best, store.Range{Start: lo, End: hi}
+	if p, ok := equalityPrefix(cs, best); ok && bytes.Equal(lo, p) && bytes.Equal(hi, store.PrefixEnd(p)) {
+		l.indexEq = p
+	}
+	l.explain.Index = best
+}
+
+// equalityPrefix is the index prefix of the equality conjunct on field.
+func equalityPrefix(cs []expressions.Conjunct, field string) ([]byte, bool) {
+	for _, cj := range cs {
+		if cj.Field == field && cj.Op == "==" {
+			jv, err := expressions.ToJSON(cj.Value)
+			if err != nil {
+				return nil, false
+			}
+			return indexPrefix(field, jv)
+		}
+	}
+	return nil, false
+}
+
+// each calls fn with the candidates in id order (descending if desc),
+// starting after the id from, until fn returns false.
+func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) error {
+	if l.index == "" {
+		rng := store.Range{Reverse: desc}
+		if from != "" {
+			if desc {
+				rng.End = []byte(from)
+			} else {
+				rng.Start = store.After([]byte(from))
+			}
+		}
+		return l.r.Scan(docsBucket(l.coll), rng, func(k, v []byte) bool {
+			l.explain.Examined++
+			return fn(k, v)
+		})
+	}
+	fetch := func(id []byte) (bool, error) {
+		raw, err := l.r.Get(docsBucket(l.coll), id)
+		if errors.Is(err, store.ErrNotFound) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		l.explain.Examined++
+		return fn(id, raw), nil
+	}
+	if l.indexEq != nil {
+		// One value: the entries are in id order already; read from the
+		// cursor on, and only as far as the page needs.
+		rng := store.Range{Start: l.indexRng.Start, End: l.indexRng.End, Reverse: desc}
+		if from != "" {
+			at := appendString(slices.Clone(l.indexEq), from)
+			if desc {
+				rng.End = at
+			} else {
+				rng.Start = store.After(at)
+			}
+		}
+		var ferr error
+		err := l.r.Scan(idxBucket(l.coll), rng, func(_, v []byte) bool {
+			more, err := fetch(slices.Clone(v))
+			ferr = err
+			return more && err == nil
+		})
+		if err != nil {
+			return err
+		}
+		return ferr
+	}
+	var ids []string
+	err := l.r.Scan(idxBucket(l.coll), l.indexRng, func(_, v []byte) bool {
+		ids = append(ids, string(v))
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(ids)
+	if desc {
+		slices.Reverse(ids)
+	}
+	for _, id := range ids {
+		if from != "" && (!desc && id <= from || desc && id >= from) {
+			continue
+		}
+		if more, err := fetch([]byte(id)); err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// keep reports whether a candidate passes the filter, and counts it.
+func (l *lister) keep(raw []byte) (bool, error) {
+	if l.match == nil {
+		l.explain.Matched++
+		return true, nil
+	}
+	ok, err := l.match(raw)
+	if ok {
+		l.explain.Matched++
+	}
+	return ok, err
+}
+
+func (l *lister) page() (*Page, error) {
+	if len(l.keys) == 1 {
+		return l.byID()
+	}
+	return l.sorted()
+}
+
 func pageLimit(n int) (int, error) {
 	switch {
 	case n == 0:
@@ -178,46 +453,54 @@ func pageLimit(n int) (int, error) {
 	return n, nil
 }
 
-// listByID pages through the documents in key order: the fast path, which
-// reads only the page it returns.
-func listByID(r store.Reader, coll string, desc bool, after []any, limit int) (*Page, error) {
-	rng := store.Range{Reverse: desc}
-	if after != nil {
-		last := []byte(after[0].(string))
-		if desc {
-			rng.End = last
-		} else {
-			rng.Start = store.After(last)
-		}
+// byID pages through the documents in id order: the fast path, which
+// stops as soon as the page is full.
+func (l *lister) byID() (*Page, error) {
+	desc := l.keys[0].desc
+	from := ""
+	if l.after != nil {
+		from = l.after[0].(string)
 	}
 	page := &Page{}
 	var lastID []byte
 	more := false
-	err := r.Scan(docsBucket(coll), rng, func(k, v []byte) bool {
-		if len(page.Items) == limit {
+	var ferr error
+	err := l.each(desc, from, func(k, v []byte) bool {
+		ok, err := l.keep(v)
+		if err != nil {
+			ferr = err
+			return false
+		}
+		if !ok {
+			return true
+		}
+		if len(page.Items) == l.limit {
 			more = true
 			return false
 		}
-		page.Items = append(page.Items, append([]byte(nil), v...))
+		page.Items = append(page.Items, bytes.Clone(v))
 		lastID = append(lastID[:0], k...)
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
+	if ferr != nil {
+		return nil, ferr
+	}
 	if more {
-		keys := []sortKey{{field: fieldID, desc: desc}}
-		page.Next = encodeCursor(cursor{Sort: sortSpec(keys), Values: []any{string(lastID)}})
+		page.Next = encodeCursor(cursor{Sort: sortSpec(l.keys), Values: []any{string(lastID)}})
 	}
 	return page, nil
 }
 
-// listSorted pages through the documents in the order of any fields: it
-// reads the whole collection and keeps the best limit+1 in a heap.
-func listSorted(r store.Reader, coll string, keys []sortKey, after []any, limit int) (*Page, error) {
+// sorted pages through the documents in the order of any fields: it reads
+// every candidate and keeps the best limit+1 in a heap.
+func (l *lister) sorted() (*Page, error) {
+	keys, after, limit := l.keys, l.after, l.limit
 	h := &topK{keys: keys}
 	var derr error
-	err := r.Scan(docsBucket(coll), store.Range{}, func(_, v []byte) bool {
+	err := l.each(false, "", func(_, v []byte) bool {
 		d, err := decodeStored(v)
 		if err != nil {
 			derr = err
@@ -230,13 +513,21 @@ func listSorted(r store.Reader, coll string, keys []sortKey, after []any, limit 
 		if after != nil && compareTuples(keys, vals, after) <= 0 {
 			return true
 		}
+		if h.Len() == limit+1 && compareTuples(keys, vals, h.items[0].vals) >= 0 {
+			return true
+		}
+		ok, err := l.keep(v)
+		if err != nil {
+			derr = err
+			return false
+		}
+		if !ok {
+			return true
+		}
 		if h.Len() == limit+1 {
-			if compareTuples(keys, vals, h.items[0].vals) >= 0 {
-				return true
-			}
 			heap.Pop(h)
 		}
-		heap.Push(h, row{vals: vals, raw: append([]byte(nil), v...)})
+		heap.Push(h, row{vals: vals, raw: bytes.Clone(v)})
 		return true
 	})
 	if err != nil {

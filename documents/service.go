@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/credence/credence/expressions"
 	"github.com/credence/credence/schemas"
 	"github.com/credence/credence/store"
 )
@@ -33,18 +34,19 @@ const metaBucket = "meta"
 var versionKey = []byte("schemas.version")
 
 // maxRetries bounds how often a write is prepared again after the schema
-// registry or the document changed under it.
+// registry (or, for a schema patch, the schema) changed under it.
 const maxRetries = 8
 
 var (
 	errStaleRegistry = errors.New("schema registry changed")
-	errChanged       = errors.New("document changed while being patched")
 )
 
 // Options configure a Service.
 type Options struct {
 	// Now returns the current time; time.Now when nil.
 	Now func() time.Time
+	// Limits bound each formula run; expressions.DefaultLimits when zero.
+	Limits expressions.Limits
 }
 
 // Service is the document service. It is safe for concurrent use.
@@ -54,20 +56,30 @@ type Service struct {
 	ids      ids
 	state    atomic.Pointer[registryState]
 	schemaMu sync.Mutex // serializes schema changes made through this Service
-	patching keyLock    // serializes the patches of each document
+	cache    *expressions.Cache
+	limits   expressions.Limits
 }
 
-// registryState is a compiled registry and the schema version it reflects.
+// registryState is a compiled registry, the formulas of its collections,
+// and the schema version it reflects.
 type registryState struct {
-	reg     *schemas.Registry
-	version uint64
+	reg      *schemas.Registry
+	formulas map[string]*formulas
+	version  uint64
 }
+
+// formulaCacheSize bounds the compiled formulas kept: those of every
+// schema, and recent filters and playground formulas.
+const formulaCacheSize = 4096
 
 // New returns a Service on st, loading the collections stored in it.
 func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
-	s := &Service{st: st, now: opts.Now}
+	s := &Service{st: st, now: opts.Now, limits: opts.Limits, cache: expressions.NewCache(formulaCacheSize)}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.limits == (expressions.Limits{}) {
+		s.limits = expressions.DefaultLimits()
 	}
 	s.state.Store(&registryState{reg: schemas.Empty()})
 	if err := s.reload(ctx); err != nil {
@@ -126,8 +138,26 @@ func (s *Service) reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("compile stored schemas: %w", err)
 	}
-	s.install(&registryState{reg: reg, version: version})
+	next, err := s.newState(reg, version)
+	if err != nil {
+		return fmt.Errorf("compile stored formulas: %w", err)
+	}
+	s.install(next)
 	return nil
+}
+
+// newState compiles the formulas of every collection of reg.
+func (s *Service) newState(reg *schemas.Registry, version uint64) (*registryState, error) {
+	rs := &registryState{reg: reg, version: version, formulas: map[string]*formulas{}}
+	for _, name := range reg.Names() {
+		c, _ := reg.Collection(name)
+		f, err := compileFormulas(s.cache, c)
+		if err != nil {
+			return nil, err
+		}
+		rs.formulas[name] = f
+	}
+	return rs, nil
 }
 
 // install swaps in a registry unless a newer one is already there.
@@ -252,6 +282,9 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 	if opts.IfNoneMatch != "" && matchETag(opts.IfNoneMatch, tag) {
 		return nil, &Error{Kind: KindNotModified, Message: "not modified", Details: map[string]any{"etag": tag}}
 	}
+	if raw, err = s.withComputed(ctx, coll, raw); err != nil {
+		return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+	}
 	doc := &Document{ID: id, ETag: tag, JSON: raw}
 	if len(opts.Fields) > 0 {
 		if doc.JSON, err = project(raw, opts.Fields); err != nil {
@@ -261,6 +294,25 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 		doc.ETag = "W/" + tag
 	}
 	return doc, nil
+}
+
+// withComputed adds the x-computed fields of the collection to a stored
+// document; the ETag stays that of the stored revision.
+func (s *Service) withComputed(ctx context.Context, coll string, raw []byte) ([]byte, error) {
+	rs := s.state.Load()
+	f := rs.formulas[coll]
+	if f == nil || len(f.computed) == 0 {
+		return raw, nil
+	}
+	c, _ := rs.reg.Collection(coll)
+	var out []byte
+	err := s.st.View(ctx, func(r store.Reader) error {
+		ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
+		var err error
+		out, err = ev.computeRead(c, f, raw)
+		return err
+	})
+	return out, err
 }
 
 // oneGetter is a store that reads a single key in fewer round trips than a
@@ -345,19 +397,21 @@ func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts
 	if v, ok := p[fieldID]; ok && v != id {
 		return nil, fieldError(KindInvalid, "the id of a document cannot be changed", "/id", "must be "+quote(id)+" or absent")
 	}
-	// Patches of one document wait for each other here. Without this, n
-	// concurrent patches would need up to n rounds of the retries below,
-	// and some would give up; the retries remain for the other writers
-	// (PUT, DELETE, other processes sharing the store).
-	unlock, err := s.patching.lock(ctx, coll+"/"+id)
-	if err != nil {
-		return nil, err
+	if coll == SchemasCollection {
+		return s.patchSchema(ctx, id, p, opts)
 	}
-	defer unlock()
-	// Optimistic concurrency: apply the patch to the current revision, and
-	// write only if that revision is still current; else start again.
+	return s.update(ctx, coll, id, writeMode{ifMatch: opts.IfMatch, mustExist: true}, nil,
+		func(old stored) (map[string]any, error) {
+			merged, _ := mergePatch(content(old), content(p)).(map[string]any)
+			return merged, nil
+		})
+}
+
+// patchSchema applies a merge patch to a collection's schema: optimistic,
+// since a schema change is checked outside the write of its document.
+func (s *Service) patchSchema(ctx context.Context, id string, p map[string]any, opts WriteOptions) (*Document, error) {
 	for i := 0; i <= maxRetries; i++ {
-		cur, err := s.Get(ctx, coll, id, ReadOptions{})
+		cur, err := s.Get(ctx, SchemasCollection, id, ReadOptions{})
 		if err != nil {
 			return nil, err
 		}
@@ -366,54 +420,81 @@ func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts
 		}
 		old, err := decodeStored(cur.JSON)
 		if err != nil {
-			return nil, fmt.Errorf("patch %s/%s: %w", coll, id, err)
+			return nil, fmt.Errorf("patch %s/%s: %w", SchemasCollection, id, err)
 		}
 		merged, _ := mergePatch(content(old), content(p)).(map[string]any)
-		var doc *Document
-		if coll == SchemasCollection {
-			doc, err = s.putSchema(ctx, id, merged, WriteOptions{Force: opts.Force, IfMatch: cur.ETag}, false)
-			if KindOf(err) == KindPreconditionFailed {
-				err = errChanged
-			}
-		} else {
-			doc, err = s.put(ctx, coll, id, merged, writeMode{expect: cur.ETag})
-		}
-		if !errors.Is(err, errChanged) {
+		doc, err := s.putSchema(ctx, id, merged, WriteOptions{Force: opts.Force, IfMatch: cur.ETag}, false)
+		if KindOf(err) != KindPreconditionFailed {
 			return doc, err
 		}
 	}
-	return nil, errorf(KindConflict, "the document kept changing during the patch; try again")
+	return nil, errorf(KindConflict, "the schema kept changing during the patch; try again")
 }
 
 // writeMode carries a write's preconditions into the transaction.
 type writeMode struct {
 	mustCreate  bool   // POST: an existing id is a conflict
+	mustExist   bool   // PATCH: an absent id is not found
 	ifMatch     string // If-Match header
 	ifNoneMatch string // If-None-Match header
-	expect      string // PATCH: the ETag the patch was applied to
 }
 
-// put validates and stores a user document.
+// put stores a user document whose content the client gave whole.
 func (s *Service) put(ctx context.Context, coll, id string, m map[string]any, mode writeMode) (*Document, error) {
-	fields := content(m)
-	body, err := encodeContent(fields)
-	if err != nil {
-		return nil, errorf(KindBadRequest, "cannot encode the document: %v", err)
-	}
+	return s.update(ctx, coll, id, mode, content(m), nil)
+}
+
+// update writes the document id of coll. Its new content is fixed, or what
+// change makes of the stored document (nil when absent), inside the write
+// transaction. Formulas run inside the transaction too, so that what they
+// read (a count of attempts, an exam's pass mark) is what the write is
+// checked against. Without formulas, fixed content is validated and
+// encoded before the transaction, which then only writes.
+func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, fixed map[string]any, change func(stored) (map[string]any, error)) (*Document, error) {
 	var doc *Document
-	err = s.retry(ctx, func(rs *registryState) error {
+	err := s.retry(ctx, func(rs *registryState) error {
 		c, err := rs.collection(coll)
 		if err != nil {
 			return err
 		}
-		if err := c.Validate(fields); err != nil {
-			return asError(err)
+		f := rs.formulas[coll]
+		var body []byte
+		if fixed != nil && !f.has() {
+			if err := c.Validate(fixed); err != nil {
+				return asError(err)
+			}
+			if body, err = encodeContent(fixed); err != nil {
+				return errorf(KindBadRequest, "cannot encode the document: %v", err)
+			}
 		}
 		return s.st.Update(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
-			doc, err = s.write(tx, c, coll, id, body, fields, mode)
+			old, exists, err := current(tx, coll, id, mode)
+			if err != nil {
+				return err
+			}
+			fields, b := fixed, body
+			if b == nil {
+				if fields == nil {
+					if fields, err = change(old); err != nil {
+						return err
+					}
+				}
+				if f.has() {
+					ev := &evaluation{s: s, ctx: ctx, r: tx, rs: rs, now: s.now()}
+					if fields, err = ev.computeWrite(c, f, id, fields, old); err != nil {
+						return err
+					}
+				} else if err := c.Validate(fields); err != nil {
+					return asError(err)
+				}
+				if b, err = encodeContent(fields); err != nil {
+					return errorf(KindBadRequest, "cannot encode the document: %v", err)
+				}
+			}
+			doc, err = s.write(tx, c, coll, id, b, fields, old, exists)
 			return err
 		})
 	})
@@ -425,19 +506,12 @@ func (s *Service) put(ctx context.Context, coll, id string, m map[string]any, mo
 
 // write stores a document, its revision and its index entries inside tx.
 // c is nil for system collections, which have no indexes.
-func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, mode writeMode) (*Document, error) {
+// old is the stored document, when it exists.
+func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, old stored, exists bool) (*Document, error) {
 	key := []byte(id)
-	oldRaw, exists, err := current(tx, coll, id, mode)
-	if err != nil {
-		return nil, err
-	}
 	now := s.now().UTC().Format(timeLayout)
 	m := meta{rev: 1, createdAt: now, updatedAt: now}
-	var old stored
 	if exists {
-		if old, err = decodeStored(oldRaw); err != nil {
-			return nil, fmt.Errorf("stored %s/%s: %w", coll, id, err)
-		}
 		m.rev = old.rev() + 1
 		m.createdAt = old.str(fieldCreatedAt)
 	}
@@ -457,9 +531,9 @@ func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, bod
 }
 
 // current reads the stored document id of coll inside tx and checks the
-// write's preconditions against it. oldRaw is nil when it does not exist.
-func current(tx store.Tx, coll, id string, mode writeMode) (oldRaw []byte, exists bool, err error) {
-	oldRaw, err = tx.Get(docsBucket(coll), []byte(id))
+// write's preconditions against it. old is nil when it does not exist.
+func current(tx store.Tx, coll, id string, mode writeMode) (old stored, exists bool, err error) {
+	oldRaw, err := tx.Get(docsBucket(coll), []byte(id))
 	exists = err == nil
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, false, err
@@ -467,16 +541,21 @@ func current(tx store.Tx, coll, id string, mode writeMode) (oldRaw []byte, exist
 	switch {
 	case mode.mustCreate && exists:
 		return nil, false, fieldError(KindConflict, "a document with this id already exists", "/id", quote(id)+" is taken")
+	case mode.mustExist && !exists:
+		return nil, false, errorf(KindNotFound, "no document %q in %s", id, coll)
 	case mode.ifNoneMatch != "" && exists && matchETag(mode.ifNoneMatch, etag(oldRaw)):
 		return nil, false, errorf(KindPreconditionFailed, "the document already exists")
 	case mode.ifMatch != "" && !exists:
 		return nil, false, errorf(KindPreconditionFailed, "the document does not exist")
 	case mode.ifMatch != "" && !matchETag(mode.ifMatch, etag(oldRaw)):
 		return nil, false, errorf(KindPreconditionFailed, "the document has changed: its ETag is %s", etag(oldRaw))
-	case mode.expect != "" && (!exists || etag(oldRaw) != mode.expect):
-		return nil, false, errChanged
 	}
-	return oldRaw, exists, nil
+	if exists {
+		if old, err = decodeStored(oldRaw); err != nil {
+			return nil, false, fmt.Errorf("stored %s/%s: %w", coll, id, err)
+		}
+	}
+	return old, exists, nil
 }
 
 func revKey(id string, rev int64) []byte {
@@ -498,6 +577,11 @@ func indexKey(field string, value any, id string) ([]byte, bool) {
 		k = appendString(k, id)
 	}
 	return k, true
+}
+
+// indexPrefix is the prefix of the index entries of field = value (JSON).
+func indexPrefix(field string, value any) ([]byte, bool) {
+	return indexKey(field, value, "")
 }
 
 // updateIndexes moves the index entries of id from the old document (nil
@@ -537,7 +621,9 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 			}
 		}
 		if newOK {
-			if err := tx.Put(idxBucket(c.Name), newKey, []byte{}); err != nil {
+			// The entry's value is the id, so that a scan of the index
+			// yields ids without decoding keys.
+			if err := tx.Put(idxBucket(c.Name), newKey, []byte(id)); err != nil {
 				return err
 			}
 			if unique {

@@ -33,6 +33,7 @@ type Service interface {
 	Delete(ctx context.Context, coll, id string, opts documents.WriteOptions) error
 	Revisions(ctx context.Context, coll, id string, opts documents.ListOptions) (*documents.Page, error)
 	Revision(ctx context.Context, coll, id string, rev int64) (*documents.Document, error)
+	Eval(ctx context.Context, req documents.EvalRequest) (*documents.EvalResult, error)
 	Ping(ctx context.Context) error
 }
 
@@ -53,6 +54,7 @@ func New(cfg Config, svc Service) http.Handler {
 	// Flat routes, not a mounted sub-router: chi then knows, for every
 	// path, which methods it has, and a 405 can say so in Allow.
 	r.Get("/healthz", h.health)
+	r.Post("/api/_eval", h.eval)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/{id}", h.get)

@@ -210,7 +210,12 @@ func fields(r *http.Request) []string {
 
 func listOptions(r *http.Request) (documents.ListOptions, error) {
 	q := r.URL.Query()
-	opts := documents.ListOptions{Sort: q.Get("sort"), Cursor: q.Get("cursor"), Fields: fields(r)}
+	opts := documents.ListOptions{Sort: q.Get("sort"), Cursor: q.Get("cursor"), Fields: fields(r), Filter: q.Get("filter")}
+	explain, err := flag(q, "explain")
+	if err != nil {
+		return opts, err
+	}
+	opts.Explain = explain
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > documents.MaxLimit {
@@ -284,7 +289,38 @@ func writePage(w http.ResponseWriter, page *documents.Page) {
 		buf = append(buf, page.Next...)
 		buf = append(buf, '"')
 	}
+	if page.Explain != nil {
+		ex, _ := json.Marshal(page.Explain)
+		buf = append(append(buf, `,"explain":`...), ex...)
+	}
 	buf = append(buf, '}')
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(buf)
+}
+
+// eval runs a formula against a sample or stored document: the playground.
+func (h *handlers) eval(w http.ResponseWriter, r *http.Request) {
+	body, ok := h.body(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var req documents.EvalRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		h.error(w, r, badRequest("the body must be {\"expr\": formula, \"collection\", \"doc\" or \"id\", \"mode\"}: %v", err))
+		return
+	}
+	res, err := h.svc.Eval(r.Context(), req)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
 }

@@ -79,13 +79,44 @@ type Collection struct {
 	Unique []string
 	// Publish is set by x-publish: the collection has a draft/published workflow.
 	Publish bool
+	// Properties names the top-level properties, sorted.
+	Properties []string
+	// Types gives the JSON types a top-level property declares ("type"),
+	// when it declares any.
+	Types map[string][]string
+	// Formulas are the x-formula fields: stored, recomputed on every write.
+	Formulas []Formula
+	// Computed are the x-computed fields: virtual, computed on every read.
+	Computed []Formula
+	// Defaults are the x-default fields: evaluated on create when absent.
+	Defaults []Formula
+	// Rules are the x-rules: invariants checked on create and update.
+	Rules []Rule
 	// Warnings name unknown x- keywords; they are not errors.
 	Warnings []string
 
 	doc    any            // Raw decoded, for error messages
+	dates  *shape         // where the documents hold dates
 	all    map[string]any // every collection's decoded schema, by URI
 	refs   []reference    // the $refs in the schema
 	schema *jsonschema.Schema
+}
+
+// Formula is a formula-valued keyword on a top-level property.
+type Formula struct {
+	Field  string
+	Source string
+}
+
+// Rule is one x-rules entry: When must hold, else Message is the error.
+type Rule struct {
+	When    string `json:"when"`
+	Message string `json:"message"`
+}
+
+// HasFormulas reports whether writes to the collection run formulas.
+func (c *Collection) HasFormulas() bool {
+	return len(c.Formulas) > 0 || len(c.Defaults) > 0 || len(c.Rules) > 0
 }
 
 // IsUnique reports whether property p carries x-unique.
@@ -352,6 +383,16 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			continue
 		}
 		prop, _ := props[p].(map[string]any)
+		coll.Properties = append(coll.Properties, p)
+		if ts := types(prop["type"]); len(ts) > 0 {
+			if coll.Types == nil {
+				coll.Types = map[string][]string{}
+			}
+			coll.Types[p] = ts
+		}
+		if err := formulas(coll, p, prop); err != nil {
+			return nil, err
+		}
 		for _, kw := range []string{"x-index", "x-unique"} {
 			v, ok := prop[kw]
 			if !ok {
@@ -380,7 +421,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if nested != nil || isTopProperty(path) {
 			return
 		}
-		for _, kw := range []string{"x-index", "x-unique"} {
+		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default"} {
 			if _, ok := s[kw]; ok {
 				nested = invalid(name, path+"/"+kw, "%s applies only to top-level properties", kw)
 				return
@@ -390,6 +431,14 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 	if nested != nil {
 		return nil, nested
 	}
+	if v, ok := root["x-rules"]; ok {
+		rules, err := parseRules(name, v)
+		if err != nil {
+			return nil, err
+		}
+		coll.Rules = rules
+	}
+	coll.dates = dateShape(doc)
 	coll.refs = references(name, doc)
 	for _, r := range coll.refs {
 		if r.err != "" {
@@ -398,6 +447,76 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 	}
 	coll.Warnings = unknownKeywords(doc)
 	return coll, nil
+}
+
+// formulas reads the formula keywords of the top-level property p.
+func formulas(coll *Collection, p string, prop map[string]any) error {
+	for _, kw := range []string{"x-formula", "x-computed", "x-default"} {
+		v, ok := prop[kw]
+		if !ok {
+			continue
+		}
+		src, isString := v.(string)
+		if !isString || strings.TrimSpace(src) == "" {
+			return invalid(coll.Name, "/properties/"+escape(p)+"/"+kw, "must be a formula (a non-empty string)")
+		}
+		f := Formula{Field: p, Source: src}
+		switch kw {
+		case "x-formula":
+			coll.Formulas = append(coll.Formulas, f)
+		case "x-computed":
+			coll.Computed = append(coll.Computed, f)
+		case "x-default":
+			coll.Defaults = append(coll.Defaults, f)
+		}
+	}
+	_, formula := prop["x-formula"]
+	_, computed := prop["x-computed"]
+	_, def := prop["x-default"]
+	if formula && computed || (formula || computed) && def {
+		return invalid(coll.Name, "/properties/"+escape(p), "a property takes one of x-formula, x-computed and x-default")
+	}
+	return nil
+}
+
+// parseRules reads x-rules: [{"when": formula, "message": text}, ...].
+func parseRules(name string, v any) ([]Rule, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, invalid(name, "/x-rules", `must be a list of {"when": formula, "message": text}`)
+	}
+	rules := make([]Rule, 0, len(list))
+	for i, e := range list {
+		m, _ := e.(map[string]any)
+		when, _ := m["when"].(string)
+		msg, _ := m["message"].(string)
+		path := fmt.Sprintf("/x-rules/%d", i)
+		if strings.TrimSpace(when) == "" {
+			return nil, invalid(name, path+"/when", "must be a formula (a non-empty string)")
+		}
+		if strings.TrimSpace(msg) == "" {
+			return nil, invalid(name, path+"/message", "must say, for a person, what is wrong")
+		}
+		rules = append(rules, Rule{When: when, Message: msg})
+	}
+	return rules, nil
+}
+
+// types returns the JSON types a "type" keyword names.
+func types(t any) []string {
+	switch t := t.(type) {
+	case string:
+		return []string{t}
+	case []any:
+		out := make([]string, 0, len(t))
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // isTopProperty reports whether the schema at path describes a top-level property.

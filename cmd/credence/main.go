@@ -3,6 +3,7 @@
 //	credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body 1048576]
 //	credence export [--data ./credence.db] [--out FILE | --dir DIR]
 //	credence import [--data ./credence.db] [FILE | DIR | -]
+//	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
 //	credence version
 //
 // Flags may also come from the environment: CREDENCE_ADDR, CREDENCE_DATA,
@@ -46,6 +47,7 @@ Usage:
   credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body BYTES]
   credence export [--data ./credence.db] [--out FILE | --dir DIR]
   credence import [--data ./credence.db] [FILE | DIR | -]
+  credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
   credence version
 
 Run "credence COMMAND --help" for a command's flags.
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return export(ctx, args, stdout, stderr)
 	case "import":
 		return importCmd(ctx, args, stdin, stdout, stderr)
+	case "eval":
+		return evalCmd(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "credence", versionString())
 		return nil

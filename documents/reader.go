@@ -1,0 +1,199 @@
+package documents
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/credence/credence/expressions"
+	"github.com/credence/credence/store"
+)
+
+// storeReader is what formulas read (get, find, count): documents of any
+// collection, inside the transaction of the request that runs them. Its
+// budget counts every document it reads in one run, matching or not, so
+// that a find without an index over a large collection is bounded too.
+type storeReader struct {
+	r      store.Reader
+	rs     *registryState
+	budget *readBudget
+}
+
+// readBudget is the number of documents a run may still read.
+type readBudget struct{ left int }
+
+// take spends one read of coll.
+func (b *readBudget) take(coll string) error {
+	if b == nil {
+		return nil
+	}
+	if b.left == 0 {
+		return fmt.Errorf("%w: reading %s went past the bound (an x-index on the fields matched reads only the matches)", expressions.ErrReadLimit, coll)
+	}
+	b.left--
+	return nil
+}
+
+var _ expressions.Reader = storeReader{}
+
+func (sr storeReader) Get(_ context.Context, coll, id string) (map[string]any, error) {
+	if !sr.rs.exists(coll) {
+		return nil, fmt.Errorf("no collection named %q", coll)
+	}
+	if err := sr.budget.take(coll); err != nil {
+		return nil, err
+	}
+	raw, err := sr.r.Get(docsBucket(coll), []byte(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sr.value(coll, raw)
+}
+
+func (sr storeReader) value(coll string, raw []byte) (map[string]any, error) {
+	d, err := decodeStored(raw)
+	if err != nil {
+		return nil, err
+	}
+	c, _ := sr.rs.reg.Collection(coll)
+	v := formulaValue(c, d)
+	return v, nil
+}
+
+func (sr storeReader) Find(ctx context.Context, coll string, match map[string]any, limit int) ([]map[string]any, error) {
+	var out []map[string]any
+	err := sr.each(ctx, coll, match, func(d map[string]any) bool {
+		out = append(out, d)
+		return len(out) < limit
+	})
+	return out, err
+}
+
+func (sr storeReader) Count(ctx context.Context, coll string, match map[string]any, limit int) (int, error) {
+	n := 0
+	err := sr.each(ctx, coll, match, func(map[string]any) bool {
+		n++
+		return n < limit
+	})
+	return n, err
+}
+
+// each calls fn for the documents of coll whose top-level fields equal
+// match, until fn returns false. An equality on an x-index field is served
+// from the index, which reads only the documents that match; else the
+// collection is read whole. Each document read spends the run's budget.
+func (sr storeReader) each(ctx context.Context, coll string, match map[string]any, fn func(map[string]any) bool) error {
+	read := func() error { return sr.budget.take(coll) }
+	if !sr.rs.exists(coll) {
+		return fmt.Errorf("no collection named %q", coll)
+	}
+	matches := func(d map[string]any) bool {
+		for k, want := range match {
+			if !equalValues(d[k], want) {
+				return false
+			}
+		}
+		return true
+	}
+	if c, ok := sr.rs.reg.Collection(coll); ok {
+		for _, f := range c.Indexed {
+			want, ok := match[f]
+			if !ok {
+				continue
+			}
+			j, err := expressions.ToJSON(want)
+			if err != nil {
+				return err
+			}
+			prefix, ok := indexPrefix(f, j)
+			if !ok {
+				break
+			}
+			var ids [][]byte
+			err = sr.r.Scan(idxBucket(coll), store.Prefix(prefix), func(_, v []byte) bool {
+				ids = append(ids, slices.Clone(v))
+				return true
+			})
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := read(); err != nil {
+					return err
+				}
+				raw, err := sr.r.Get(docsBucket(coll), id)
+				if errors.Is(err, store.ErrNotFound) {
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				d, err := sr.value(coll, raw)
+				if err != nil {
+					return err
+				}
+				if matches(d) && !fn(d) {
+					return nil
+				}
+			}
+			return nil
+		}
+	}
+	var ferr error
+	err := sr.r.Scan(docsBucket(coll), store.Range{}, func(_, raw []byte) bool {
+		if ferr = ctx.Err(); ferr != nil {
+			return false
+		}
+		if ferr = read(); ferr != nil {
+			return false
+		}
+		d, err := sr.value(coll, raw)
+		if err != nil {
+			ferr = err
+			return false
+		}
+		return !matches(d) || fn(d)
+	})
+	if err != nil {
+		return err
+	}
+	return ferr
+}
+
+// equalValues compares formula values, numbers by value whatever their
+// Go type.
+func equalValues(a, b any) bool {
+	fa, aNum := number(a)
+	fb, bNum := number(b)
+	if aNum || bNum {
+		return aNum && bNum && fa == fb
+	}
+	switch a.(type) {
+	case map[string]any, []any:
+		return false
+	}
+	switch b.(type) {
+	case map[string]any, []any:
+		return false
+	}
+	return a == b
+}
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}
