@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -293,4 +294,29 @@ func errorMessages(p map[string]any) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// TestRulesHoldUnderConcurrentWriters: formulas run inside the write's
+// transaction, so ten simultaneous attempts at an exam that allows two
+// leave exactly two.
+func TestRulesHoldUnderConcurrentWriters(t *testing.T) {
+	srv := formulaServer(t)
+	var wg sync.WaitGroup
+	codes := make(chan int, 10)
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes <- srv.post("/api/attempts", `{"exam":"automation-101","learner":"ada"}`).Code
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	count := map[int]int{}
+	for c := range codes {
+		count[c]++
+	}
+	assert.Equal(t, map[int]int{http.StatusCreated: 2, http.StatusUnprocessableEntity: 8}, count)
+	items := listAll(t, srv, "/api/attempts?filter="+url.QueryEscape(`learner == "ada"`))
+	assert.Len(t, items, 2)
 }
