@@ -208,3 +208,17 @@ func BenchmarkFilter(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOpenAPI serves the spec of a collection from the cache.
+func BenchmarkOpenAPI(b *testing.B) {
+	h, _ := newBenchServer(b, 1)
+	if rec := do(h, http.MethodGet, "/openapi.json", ""); rec.Code != http.StatusOK {
+		b.Fatalf("openapi: %d %s", rec.Code, rec.Body)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if rec := do(h, http.MethodGet, "/openapi.json", ""); rec.Code != http.StatusOK {
+			b.Fatalf("openapi: %d", rec.Code)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/credence/credence/documents"
+	"github.com/credence/credence/schemas"
 )
 
 // DefaultMaxBodyBytes is the default limit on a request body: 1 MiB.
@@ -34,6 +35,7 @@ type Service interface {
 	Revisions(ctx context.Context, coll, id string, opts documents.ListOptions) (*documents.Page, error)
 	Revision(ctx context.Context, coll, id string, rev int64) (*documents.Document, error)
 	Eval(ctx context.Context, req documents.EvalRequest) (*documents.EvalResult, error)
+	Registry() *schemas.Registry
 	Ping(ctx context.Context) error
 }
 
@@ -54,6 +56,8 @@ func New(cfg Config, svc Service) http.Handler {
 	// Flat routes, not a mounted sub-router: chi then knows, for every
 	// path, which methods it has, and a 405 can say so in Allow.
 	r.Get("/healthz", h.health)
+	r.Get("/openapi.json", h.openapi("json"))
+	r.Get("/openapi.yaml", h.openapi("yaml"))
 	r.Post("/api/_eval", h.eval)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
@@ -67,9 +71,10 @@ func New(cfg Config, svc Service) http.Handler {
 }
 
 type handlers struct {
-	svc Service
-	cfg Config
-	log *slog.Logger
+	svc   Service
+	cfg   Config
+	log   *slog.Logger
+	specs specs
 }
 
 func (h *handlers) health(w http.ResponseWriter, r *http.Request) {

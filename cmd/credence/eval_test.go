@@ -53,3 +53,30 @@ func TestEvalCommand(t *testing.T) {
 		assert.Contains(t, err.Error(), "line 1, column")
 	})
 }
+
+func TestOpenAPICommand(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "c.db")
+	st, err := bolt.Open(data, bolt.Options{})
+	require.NoError(t, err)
+	svc, err := documents.New(t.Context(), st, documents.Options{})
+	require.NoError(t, err)
+	_, err = svc.Put(t.Context(), documents.SchemasCollection, "exams",
+		[]byte(`{"type":"object","properties":{"title":{"type":"string"}}}`), documents.WriteOptions{})
+	require.NoError(t, err)
+	require.NoError(t, st.Close())
+
+	for _, version := range []string{"3.1", "3.0"} {
+		stdout, stderr, err := runCLI(t, nil, "openapi", "--data", data, "--version", version)
+		require.NoError(t, err, stderr)
+		var doc struct {
+			OpenAPI string         `json:"openapi"`
+			Paths   map[string]any `json:"paths"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(stdout), &doc))
+		assert.Contains(t, doc.OpenAPI, version)
+		assert.Contains(t, doc.Paths, "/api/exams")
+	}
+	stdout, _, err := runCLI(t, nil, "openapi", "--data", data, "--format", "yaml")
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "openapi: 3.1.0")
+}

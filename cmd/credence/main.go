@@ -4,6 +4,7 @@
 //	credence export [--data ./credence.db] [--out FILE | --dir DIR]
 //	credence import [--data ./credence.db] [FILE | DIR | -]
 //	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
+//	credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
 //	credence version
 //
 // Flags may also come from the environment: CREDENCE_ADDR, CREDENCE_DATA,
@@ -48,6 +49,7 @@ Usage:
   credence export [--data ./credence.db] [--out FILE | --dir DIR]
   credence import [--data ./credence.db] [FILE | DIR | -]
   credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
+  credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
   credence version
 
 Run "credence COMMAND --help" for a command's flags.
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return importCmd(ctx, args, stdin, stdout, stderr)
 	case "eval":
 		return evalCmd(ctx, args, stdout, stderr)
+	case "openapi":
+		return openapiCmd(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "credence", versionString())
 		return nil

@@ -1,0 +1,321 @@
+package openapi
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/credence/credence/schemas"
+)
+
+// collSpec is what the routes of one collection are built from.
+type collSpec struct {
+	coll, title, description string
+	raw                      map[string]any
+	derived                  map[string]bool // x-formula and x-computed fields: the server writes them
+	system                   bool
+}
+
+// system adds the system collection _schemas, whose documents are the
+// collections' JSON Schemas.
+func (b *builder) system() {
+	raw := map[string]any{
+		"type":                 "object",
+		"description":          "A collection's JSON Schema (draft 2020-12); its id is the collection's name. Writing one defines or changes the collection.",
+		"additionalProperties": true,
+		"properties": map[string]any{
+			"type":        map[string]any{"const": "object"},
+			"title":       map[string]any{"type": "string"},
+			"description": map[string]any{"type": "string"},
+			"properties":  map[string]any{"type": "object", "additionalProperties": map[string]any{"type": []any{"object", "boolean"}}},
+			"required":    map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
+		},
+		"required": []any{"type"},
+	}
+	b.conv.raws[schemasCollection] = raw
+	b.routes(collSpec{coll: schemasCollection, title: "Schemas",
+		description: "The collections' JSON Schemas. PUT /api/_schemas/{name} defines or changes the collection name; DELETE removes it.",
+		raw:         raw, system: true})
+}
+
+// collection adds the components and routes of a user collection.
+func (b *builder) collection(c *schemas.Collection) {
+	raw, _ := b.conv.raws[c.Name].(map[string]any)
+	derived := map[string]bool{}
+	for _, f := range c.Formulas {
+		derived[f.Field] = true
+	}
+	for _, f := range c.Computed {
+		derived[f.Field] = true
+	}
+	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived})
+}
+
+// meta are the fields the server keeps on every document.
+func metaFields() openapi3.Schemas {
+	one := 1.0
+	date := func(desc string) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time", ReadOnly: true, Description: desc}}
+	}
+	return openapi3.Schemas{
+		"_rev":       {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Min: &one, ReadOnly: true, Description: "The revision, counting from 1."}},
+		"_createdAt": date("When the document was created."),
+		"_updatedAt": date("When the document was last written."),
+	}
+}
+
+var metaRequired = []string{"id", "_rev", "_createdAt", "_updatedAt"}
+
+func idSchema() *openapi3.SchemaRef {
+	return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"},
+		Description: "The document's id: given on create, or generated (sortable, URL-safe)."}}
+}
+
+// shapes builds the read, write and patch shapes of a collection.
+func (b *builder) shapes(spec collSpec, name string) {
+	comps := b.doc.Components.Schemas
+	b.conv.defs(spec.coll, spec.raw)
+
+	plain := b.conv.schema(spec.coll, spec.raw).Value
+	plain.Description = strings.TrimSpace(plain.Description + "\n\nThe content of a document as the collection's schema describes it, without id and meta fields: what a $ref to the collection embeds.")
+	comps[name+"Content"] = &openapi3.SchemaRef{Value: plain}
+
+	read := b.conv.schema(spec.coll, spec.raw).Value
+	props := make(openapi3.Schemas, len(read.Properties)+4)
+	for p, s := range read.Properties {
+		if spec.derived[p] {
+			s = readOnly(s)
+		}
+		props[p] = s
+	}
+	for p, s := range metaFields() {
+		props[p] = s
+	}
+	if _, ok := props["id"]; !ok {
+		props["id"] = idSchema()
+	}
+	read.Properties = props
+	read.Required = union(read.Required, metaRequired)
+	comps[name] = &openapi3.SchemaRef{Value: read}
+
+	input := b.conv.schema(spec.coll, spec.raw).Value
+	props = make(openapi3.Schemas, len(input.Properties)+1)
+	for p, s := range input.Properties {
+		if !spec.derived[p] {
+			props[p] = s
+		}
+	}
+	if _, ok := props["id"]; !ok {
+		props["id"] = idSchema()
+	}
+	input.Properties = props
+	var required []string
+	for _, r := range input.Required {
+		if !spec.derived[r] && r != "id" {
+			required = append(required, r)
+		}
+	}
+	input.Required = required
+	comps[name+"Input"] = &openapi3.SchemaRef{Value: input}
+
+	patch := *input
+	patch.Required = nil
+	patch.Description = strings.TrimSpace(patch.Description + "\n\nA JSON Merge Patch (RFC 7396) of the document: every field optional, null removes a field.")
+	comps[name+"Patch"] = &openapi3.SchemaRef{Value: &patch}
+
+	comps[name+"Page"] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "A page of documents.",
+		Required:    []string{"items"},
+		Properties: openapi3.Schemas{
+			"items":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: b.conv.ref(name)}},
+			"nextCursor": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: "The cursor of the next page; absent on the last page."}},
+			"explain": {Value: &openapi3.Schema{
+				Type:        &openapi3.Types{"object"},
+				Description: "With explain=true: how the filter was served.",
+				Properties: openapi3.Schemas{
+					"index":    {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: "The x-index field that chose the candidates; empty for a scan."}},
+					"examined": {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}},
+					"matched":  {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}},
+				},
+			}},
+		},
+	}}
+}
+
+// readOnly marks s readOnly; a bare $ref is wrapped, since keywords beside
+// it would not be carried.
+func readOnly(s *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if s.Ref != "" {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{s}, ReadOnly: true}}
+	}
+	v := *s.Value
+	v.ReadOnly = true
+	return &openapi3.SchemaRef{Value: &v}
+}
+
+func union(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, s := range b {
+		found := false
+		for _, t := range out {
+			if t == s {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// routes adds the tag, components and paths of one collection.
+func (b *builder) routes(spec collSpec) {
+	name := b.conv.names[spec.coll]
+	plural := pascal(spec.coll)
+	b.shapes(spec, name)
+
+	tag := &openapi3.Tag{Name: spec.coll, Description: tagDescription(spec)}
+	if spec.title != "" {
+		tag.Extensions = map[string]any{"x-displayName": spec.title}
+	}
+	b.doc.Tags = append(b.doc.Tags, tag)
+	tags := []string{spec.coll}
+
+	readRef := func() *openapi3.SchemaRef { return b.conv.ref(name) }
+	respEx, reqEx := b.examples(spec)
+	docResponse := func(desc string, headers ...string) *openapi3.ResponseRef {
+		r := jsonResponse(desc, readRef())
+		r.Value.Content["application/json"].Example = respEx
+		if len(headers) > 0 {
+			r.Value.Headers = openapi3.Headers{}
+			for _, h := range headers {
+				r.Value.Headers[h] = b.headers[h]
+			}
+		}
+		return r
+	}
+	body := func(mediaType, schema string, example any) *openapi3.RequestBodyRef {
+		return &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{Required: true,
+			Content: openapi3.Content{mediaType: &openapi3.MediaType{Schema: b.conv.ref(schema), Example: example}}}}
+	}
+	params := func(names ...string) openapi3.Parameters {
+		out := make(openapi3.Parameters, 0, len(names))
+		for _, n := range names {
+			out = append(out, b.params[n])
+		}
+		return out
+	}
+	pageResponse := func(desc string) *openapi3.ResponseRef { return jsonResponse(desc, b.conv.ref(name+"Page")) }
+	notModified := "Not modified: the ETag given in If-None-Match is still current."
+	noContent := "Deleted."
+
+	base := "/api/" + spec.coll
+	putParams := params("If-Match", "If-None-Match")
+	deleteParams := params("If-Match")
+	if spec.system {
+		putParams = append(putParams, params("force", "dryRun")...)
+		deleteParams = append(deleteParams, params("force")...)
+	}
+	b.doc.Paths.Set(base, &openapi3.PathItem{
+		Get: &openapi3.Operation{
+			OperationID: "list" + plural, Tags: tags,
+			Summary:    "List " + spec.coll,
+			Parameters: params("filter", "sort", "limit", "cursor", "fields", "explain"),
+			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of documents.")}, 400, 404, 503),
+		},
+		Post: &openapi3.Operation{
+			OperationID: "create" + name, Tags: tags,
+			Summary:     "Create a document of " + spec.coll,
+			RequestBody: body("application/json", name+"Input", reqEx),
+			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{201: docResponse("Created.", "Location", "ETag")}, 400, 404, 409, 413, 415, 422, 503),
+		},
+	})
+	b.doc.Paths.Set(base+"/{id}", &openapi3.PathItem{
+		Parameters: params("id"),
+		Get: &openapi3.Operation{
+			OperationID: "get" + name, Tags: tags,
+			Summary:    "Read a document of " + spec.coll,
+			Parameters: params("fields", "If-None-Match"),
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+				200: docResponse("The document.", "ETag"),
+				304: {Value: &openapi3.Response{Description: &notModified}},
+			}, 400, 404, 503),
+		},
+		Put: &openapi3.Operation{
+			OperationID: "replace" + name, Tags: tags,
+			Summary:     "Replace a document of " + spec.coll + ", or create it with this id",
+			Parameters:  putParams,
+			RequestBody: body("application/json", name+"Input", reqEx),
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+				200: docResponse("Replaced.", "ETag"),
+				201: docResponse("Created.", "Location", "ETag"),
+			}, 400, 409, 412, 413, 415, 422, 503),
+		},
+		Patch: &openapi3.Operation{
+			OperationID: "patch" + name, Tags: tags,
+			Summary:     "Change fields of a document of " + spec.coll + " with a JSON Merge Patch",
+			Parameters:  params("If-Match"),
+			RequestBody: body("application/merge-patch+json", name+"Patch", nil),
+			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("Patched.", "ETag")}, 400, 404, 409, 412, 413, 415, 422, 503),
+		},
+		Delete: &openapi3.Operation{
+			OperationID: "delete" + name, Tags: tags,
+			Summary:    "Delete a document of " + spec.coll,
+			Parameters: deleteParams,
+			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{204: {Value: &openapi3.Response{Description: &noContent}}}, 400, 404, 409, 412, 503),
+		},
+	})
+	b.doc.Paths.Set(base+"/{id}/revisions", &openapi3.PathItem{
+		Parameters: params("id"),
+		Get: &openapi3.Operation{
+			OperationID: "list" + name + "Revisions", Tags: tags,
+			Summary:    "List the revisions of a document of " + spec.coll + ", newest first",
+			Parameters: params("limit", "cursor"),
+			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of revisions.")}, 400, 404, 503),
+		},
+	})
+	b.doc.Paths.Set(base+"/{id}/revisions/{rev}", &openapi3.PathItem{
+		Parameters: params("id", "rev"),
+		Get: &openapi3.Operation{
+			OperationID: "get" + name + "Revision", Tags: tags,
+			Summary:   "Read a document of " + spec.coll + " as it was at a revision",
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The revision.")}, 400, 404, 503),
+		},
+	})
+}
+
+func tagDescription(spec collSpec) string {
+	switch {
+	case spec.title != "" && spec.description != "":
+		return spec.title + ": " + spec.description
+	case spec.title != "":
+		return spec.title
+	case spec.description != "":
+		return spec.description
+	}
+	return "The collection " + spec.coll + "."
+}
+
+// examples returns the stored example of a collection as a response
+// example and, without meta and server-written fields, as a request example.
+func (b *builder) examples(spec collSpec) (resp, req any) {
+	raw, ok := b.opts.Examples[spec.coll]
+	if !ok {
+		return nil, nil
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil || doc == nil {
+		return nil, nil
+	}
+	in := make(map[string]any, len(doc))
+	for k, v := range doc {
+		if !strings.HasPrefix(k, "_") && !spec.derived[k] {
+			in[k] = v
+		}
+	}
+	return doc, in
+}

@@ -1,0 +1,366 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/credence/credence/schemas"
+)
+
+// Options shape the document.
+type Options struct {
+	// Version is "3.1" (the default: OpenAPI 3.1.0 with JSON Schema
+	// 2020-12) or "3.0" (OpenAPI 3.0.3).
+	Version string
+	// Title is info.title, "Credence API" when empty.
+	Title string
+	// APIVersion is info.version, "1" when empty.
+	APIVersion string
+	// ServerURL, when set, is servers[0].url.
+	ServerURL string
+	// Examples holds a stored document per collection (its JSON), used as
+	// the response example and, without meta fields, as the request example.
+	Examples map[string]json.RawMessage
+}
+
+// schemasCollection is the system collection whose documents are the
+// collections' schemas.
+const schemasCollection = "_schemas"
+
+// Names of the fixed components.
+const (
+	problemSchema    = "Problem"
+	fieldErrorSchema = "FieldError"
+	evalRequest      = "EvalRequest"
+	evalResult       = "EvalResult"
+	health           = "Health"
+)
+
+// builder holds the document while Build assembles it.
+type builder struct {
+	opts Options
+	doc  *openapi3.T
+	conv *converter
+	// shared parameters, headers and error responses, as references
+	params    map[string]*openapi3.ParameterRef
+	headers   map[string]*openapi3.HeaderRef
+	responses map[int]*openapi3.ResponseRef
+}
+
+// Build builds the OpenAPI document of every collection of reg, the system
+// collection _schemas included.
+func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
+	switch opts.Version {
+	case "", "3.1", "3.1.0":
+		opts.Version = "3.1.0"
+	case "3.0", "3.0.3":
+		opts.Version = "3.0.3"
+	default:
+		return nil, fmt.Errorf("openapi: unknown version %q: want 3.1 or 3.0", opts.Version)
+	}
+	if opts.Title == "" {
+		opts.Title = "Credence API"
+	}
+	if opts.APIVersion == "" {
+		opts.APIVersion = "1"
+	}
+	if reg == nil {
+		reg = schemas.Empty()
+	}
+	doc := &openapi3.T{
+		OpenAPI: opts.Version,
+		Info: &openapi3.Info{
+			Title:       opts.Title,
+			Version:     opts.APIVersion,
+			Description: "The REST API of Credence: one set of routes per collection, generated from the collections' JSON Schemas.",
+		},
+		Paths: openapi3.NewPaths(),
+		Components: &openapi3.Components{
+			Schemas:    openapi3.Schemas{},
+			Parameters: openapi3.ParametersMap{},
+			Headers:    openapi3.Headers{},
+			Responses:  openapi3.ResponseBodies{},
+		},
+	}
+	if opts.ServerURL != "" {
+		doc.Servers = openapi3.Servers{{URL: opts.ServerURL}}
+	}
+	b := &builder{
+		opts: opts, doc: doc,
+		conv: &converter{
+			v30:        opts.Version == "3.0.3",
+			names:      map[string]string{},
+			raws:       map[string]any{},
+			components: doc.Components.Schemas,
+		},
+		params:    map[string]*openapi3.ParameterRef{},
+		headers:   map[string]*openapi3.HeaderRef{},
+		responses: map[int]*openapi3.ResponseRef{},
+	}
+	names := &namer{taken: map[string]bool{
+		problemSchema: true, fieldErrorSchema: true, evalRequest: true, evalResult: true, health: true,
+	}}
+	colls := reg.Names()
+	for _, n := range colls {
+		b.conv.names[n] = names.name(typeName(n))
+	}
+	b.conv.names[schemasCollection] = names.name("Schema")
+	for _, n := range colls {
+		c, _ := reg.Collection(n)
+		var raw any
+		if err := json.Unmarshal(c.Raw, &raw); err != nil {
+			return nil, fmt.Errorf("openapi: the schema of %s: %w", n, err)
+		}
+		b.conv.raws[n] = raw
+	}
+	b.shared()
+	b.system()
+	for _, n := range colls {
+		c, _ := reg.Collection(n)
+		b.collection(c)
+	}
+	if err := b.conv.resolve(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// Marshal encodes doc as JSON ("json") or YAML ("yaml"), with the members
+// of every object in sorted order, so that one document always gives the
+// same bytes.
+func Marshal(doc *openapi3.T, format string) ([]byte, error) {
+	j, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("openapi: encode: %w", err)
+	}
+	switch format {
+	case "json", "":
+		var out bytes.Buffer
+		if err := json.Indent(&out, j, "", "  "); err != nil {
+			return nil, fmt.Errorf("openapi: encode: %w", err)
+		}
+		out.WriteByte('\n')
+		return out.Bytes(), nil
+	case "yaml":
+		// Through a generic value: yaml sorts map keys as encoding/json does.
+		var v any
+		if err := json.Unmarshal(j, &v); err != nil {
+			return nil, fmt.Errorf("openapi: encode: %w", err)
+		}
+		var out bytes.Buffer
+		enc := yaml.NewEncoder(&out)
+		enc.SetIndent(2)
+		if err := enc.Encode(v); err != nil {
+			return nil, fmt.Errorf("openapi: encode yaml: %w", err)
+		}
+		if err := enc.Close(); err != nil {
+			return nil, fmt.Errorf("openapi: encode yaml: %w", err)
+		}
+		return out.Bytes(), nil
+	}
+	return nil, fmt.Errorf("openapi: unknown format %q: want json or yaml", format)
+}
+
+// shared adds the components every collection uses: the problem schema,
+// error responses, parameters and headers.
+func (b *builder) shared() {
+	str := func(desc string) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc}}
+	}
+	integer := func(desc string) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Description: desc}}
+	}
+	yes := true
+	comps := b.doc.Components
+	comps.Schemas[fieldErrorSchema] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "One failure at a place in the request.",
+		Required:    []string{"path", "message"},
+		Properties: openapi3.Schemas{
+			"path":    str("A JSON Pointer (RFC 6901) to the failing value; empty for the whole document."),
+			"message": str("What is wrong, for a person."),
+		},
+	}}
+	comps.Schemas[problemSchema] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:                 &openapi3.Types{"object"},
+		Description:          "An error, as RFC 9457 problem details. Some problems carry more members, such as line, column and snippet for a formula.",
+		Required:             []string{"type", "title", "status"},
+		AdditionalProperties: openapi3.AdditionalProperties{Has: &yes},
+		Properties: openapi3.Schemas{
+			"type":      str("A URI that names the kind of problem, such as urn:credence:problem:invalid."),
+			"title":     str("The HTTP status text."),
+			"status":    integer("The HTTP status code."),
+			"detail":    str("What went wrong, for a person."),
+			"instance":  str("The path of the request."),
+			"requestId": str("The request's id, as in the logs."),
+			"errors": {Value: &openapi3.Schema{
+				Type:        &openapi3.Types{"array"},
+				Description: "The failing fields, for a document or schema that does not hold.",
+				Items:       b.conv.ref(fieldErrorSchema),
+			}},
+		},
+	}}
+	for status, desc := range map[int]string{
+		400: "The request is malformed: bad JSON, a bad parameter or an invalid id.",
+		404: "No such collection, document or revision.",
+		409: "A conflict: a duplicate id or unique value, or a document still referred to.",
+		412: "If-Match does not match the document's current ETag.",
+		413: "The body is over the size limit.",
+		415: "The body is not JSON.",
+		422: "The document does not hold: the errors list every failing field.",
+		503: "The store cannot be reached for now; a write may or may not have been applied.",
+	} {
+		name := strings.ReplaceAll(http.StatusText(status), " ", "")
+		content := openapi3.Content{"application/problem+json": &openapi3.MediaType{Schema: b.conv.ref(problemSchema)}}
+		resp := &openapi3.Response{Description: &desc, Content: content}
+		if status == 503 {
+			resp.Headers = openapi3.Headers{"Retry-After": {Value: &openapi3.Header{Parameter: openapi3.Parameter{
+				Description: "Seconds to wait before trying again.",
+				Schema:      integer(""),
+			}}}}
+		}
+		comps.Responses[name] = &openapi3.ResponseRef{Value: resp}
+		b.responses[status] = &openapi3.ResponseRef{Ref: "#/components/responses/" + name, Value: resp}
+	}
+
+	param := func(name string, p *openapi3.Parameter) {
+		comps.Parameters[name] = &openapi3.ParameterRef{Value: p}
+		b.params[name] = &openapi3.ParameterRef{Ref: "#/components/parameters/" + name, Value: p}
+	}
+	one, max, def := 1.0, 1000.0, 50
+	param("id", &openapi3.Parameter{Name: "id", In: "path", Required: true,
+		Description: "The document's id.", Schema: str("")})
+	param("rev", &openapi3.Parameter{Name: "rev", In: "path", Required: true,
+		Description: "The revision number, from 1.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Min: &one}}})
+	param("filter", &openapi3.Parameter{Name: "filter", In: "query",
+		Description: "A formula that must hold for each listed document, with the top-level fields in scope by name: `level == \"master\" && passingScore >= 80`. An equality or range on an x-index field is served from the index.",
+		Schema:      str("")})
+	param("sort", &openapi3.Parameter{Name: "sort", In: "query",
+		Description: "Comma-separated fields to sort by, each with - for descending; meta fields such as _createdAt too: `-passingScore,title`. Id order when absent.",
+		Schema:      str("")})
+	param("limit", &openapi3.Parameter{Name: "limit", In: "query",
+		Description: "The largest number of documents in the page.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Min: &one, Max: &max, Default: def}}})
+	param("cursor", &openapi3.Parameter{Name: "cursor", In: "query",
+		Description: "The nextCursor of the previous page, as given: an opaque keyset position.",
+		Schema:      str("")})
+	param("fields", &openapi3.Parameter{Name: "fields", In: "query",
+		Description: "Comma-separated top-level fields to return; id and meta fields always come back.",
+		Schema:      str("")})
+	param("explain", &openapi3.Parameter{Name: "explain", In: "query",
+		Description: "true adds explain to the page: which index served the filter and how many documents were examined and matched.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}}}})
+	param("If-Match", &openapi3.Parameter{Name: "If-Match", In: "header",
+		Description: "Write only if the document's current ETag is this one (412 otherwise).",
+		Schema:      str("")})
+	param("If-None-Match", &openapi3.Parameter{Name: "If-None-Match", In: "header",
+		Description: "On a read, an ETag: 304 when it is still current. On a PUT, * creates only.",
+		Schema:      str("")})
+	param("force", &openapi3.Parameter{Name: "force", In: "query",
+		Description: "Apply a schema change or delete a collection even though stored documents stand in the way.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}}}})
+	param("dryRun", &openapi3.Parameter{Name: "dryRun", In: "query",
+		Description: "Report what a schema change would do to the stored documents, without changing anything.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}}}})
+
+	header := func(name, desc string) {
+		h := &openapi3.Header{Parameter: openapi3.Parameter{Description: desc, Schema: str("")}}
+		comps.Headers[name] = &openapi3.HeaderRef{Value: h}
+		b.headers[name] = &openapi3.HeaderRef{Ref: "#/components/headers/" + name, Value: h}
+	}
+	header("ETag", "The document's revision, for If-Match and If-None-Match.")
+	header("Location", "The URL of the created document.")
+
+	b.eval()
+	b.health()
+}
+
+// eval adds POST /api/_eval, the formula playground.
+func (b *builder) eval() {
+	comps := b.doc.Components
+	str := func(desc string, enum ...any) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc, Enum: enum}}
+	}
+	comps.Schemas[evalRequest] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "A formula to evaluate against a sample document or a stored one.",
+		Required:    []string{"expr"},
+		Properties: openapi3.Schemas{
+			"expr":       str("The formula."),
+			"mode":       str("value (as x-formula, the default), bool (as x-rules) or filter (a list filter).", "value", "bool", "filter"),
+			"collection": str("The collection that gives the document its schema and scope."),
+			"doc":        {Value: &openapi3.Schema{Type: &openapi3.Types{"object"}, Description: "A sample document."}},
+			"id":         str("The id of a stored document of collection, instead of doc."),
+		},
+	}}
+	comps.Schemas[evalResult] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "The value of a formula.",
+		Required:    []string{"value", "type", "micros"},
+		Properties: openapi3.Schemas{
+			"value":  {Value: &openapi3.Schema{Description: "The value, as JSON; dates as RFC 3339 text."}},
+			"type":   str("The value's type.", "null", "boolean", "integer", "number", "string", "date", "array", "object", "unknown"),
+			"micros": {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "How long the run took, in microseconds."}},
+		},
+	}}
+	op := &openapi3.Operation{
+		OperationID: "evalFormula",
+		Summary:     "Evaluate a formula",
+		Description: "Tries a formula before it is saved, on a sample document or a stored one. A formula that does not compile or fails is a 422 with line, column and snippet.",
+		Tags:        []string{"formulas"},
+		RequestBody: &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{Required: true,
+			Content: openapi3.Content{"application/json": &openapi3.MediaType{Schema: b.conv.ref(evalRequest)}}}},
+		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+			200: jsonResponse("The formula's value.", b.conv.ref(evalResult)),
+		}, 400, 404, 413, 415, 422, 503),
+	}
+	b.doc.Paths.Set("/api/_eval", &openapi3.PathItem{Post: op})
+	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "formulas", Description: "The formula playground."})
+}
+
+// health adds GET /healthz.
+func (b *builder) health() {
+	b.doc.Components.Schemas[health] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:     &openapi3.Types{"object"},
+		Required: []string{"status"},
+		Properties: openapi3.Schemas{
+			"status": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"ok"}}},
+		},
+	}}
+	op := &openapi3.Operation{
+		OperationID: "health",
+		Summary:     "Check that the server and its store answer",
+		Tags:        []string{"health"},
+		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+			200: jsonResponse("The store answers.", b.conv.ref(health)),
+		}, 503),
+	}
+	b.doc.Paths.Set("/healthz", &openapi3.PathItem{Get: op})
+	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "health", Description: "Liveness of the server and its store."})
+}
+
+func jsonResponse(desc string, schema *openapi3.SchemaRef) *openapi3.ResponseRef {
+	return &openapi3.ResponseRef{Value: &openapi3.Response{Description: &desc,
+		Content: openapi3.Content{"application/json": &openapi3.MediaType{Schema: schema}}}}
+}
+
+// responsesOf returns the responses ok plus the shared error responses for
+// the statuses errs.
+func (b *builder) responsesOf(ok map[int]*openapi3.ResponseRef, errs ...int) *openapi3.Responses {
+	r := openapi3.NewResponsesWithCapacity(len(ok) + len(errs))
+	for status, resp := range ok {
+		r.Set(strconv.Itoa(status), resp)
+	}
+	for _, status := range errs {
+		r.Set(strconv.Itoa(status), b.responses[status])
+	}
+	return r
+}
