@@ -58,6 +58,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/healthz", h.health)
 	r.Get("/openapi.json", h.openapi("json"))
 	r.Get("/openapi.yaml", h.openapi("yaml"))
+	r.Get("/docs", h.docs)
 	r.Post("/api/_eval", h.eval)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)

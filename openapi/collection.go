@@ -13,7 +13,8 @@ import (
 type collSpec struct {
 	coll, title, description string
 	raw                      map[string]any
-	derived                  map[string]bool // x-formula and x-computed fields: the server writes them
+	derived                  map[string]bool  // x-formula and x-computed fields: the server writes them
+	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
 	system                   bool
 }
 
@@ -25,18 +26,27 @@ func (b *builder) system() {
 		"description":          "A collection's JSON Schema (draft 2020-12); its id is the collection's name. Writing one defines or changes the collection.",
 		"additionalProperties": true,
 		"properties": map[string]any{
-			"type":        map[string]any{"const": "object"},
+			"type":        map[string]any{"type": "string", "const": "object"}, // typed, so a generator gives a string
 			"title":       map[string]any{"type": "string"},
 			"description": map[string]any{"type": "string"},
-			"properties":  map[string]any{"type": "object", "additionalProperties": map[string]any{"type": []any{"object", "boolean"}}},
-			"required":    map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
+			// A subschema is an object or a boolean: said with anyOf, not a
+			// type array, which oapi-codegen cannot type in 3.1.
+			"properties": map[string]any{"type": "object", "additionalProperties": map[string]any{
+				"anyOf": []any{map[string]any{"type": "object"}, map[string]any{"type": "boolean"}}}},
+			"required": map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
 		},
 		"required": []any{"type"},
 	}
 	b.conv.raws[schemasCollection] = raw
+	warnings := &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"array"},
+		Items:       &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}},
+		ReadOnly:    true,
+		Description: "On the answer to a write: what in the schema is stored but has no effect, such as an unknown x- keyword.",
+	}}
 	b.routes(collSpec{coll: schemasCollection, title: "Schemas",
 		description: "The collections' JSON Schemas. PUT /api/_schemas/{name} defines or changes the collection name; DELETE removes it.",
-		raw:         raw, system: true})
+		raw:         raw, system: true, answered: openapi3.Schemas{"_warnings": warnings}})
 }
 
 // collection adds the components and routes of a user collection.
@@ -49,7 +59,17 @@ func (b *builder) collection(c *schemas.Collection) {
 	for _, f := range c.Computed {
 		derived[f.Field] = true
 	}
-	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived})
+	var answered openapi3.Schemas
+	if len(c.Computed) > 0 {
+		// A computed field that fails on a read is left out and said here.
+		answered = openapi3.Schemas{"_errors": {Value: &openapi3.Schema{
+			Type:        &openapi3.Types{"array"},
+			Items:       b.conv.ref(computedErrorSchema),
+			ReadOnly:    true,
+			Description: "The x-computed fields that failed on this read, and why; absent when none did.",
+		}}}
+	}
+	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived, answered: answered})
 }
 
 // meta are the fields the server keeps on every document.
@@ -82,7 +102,7 @@ func (b *builder) shapes(spec collSpec, name string) {
 	comps[name+"Content"] = &openapi3.SchemaRef{Value: plain}
 
 	read := b.conv.schema(spec.coll, spec.raw).Value
-	props := make(openapi3.Schemas, len(read.Properties)+4)
+	props := make(openapi3.Schemas, len(read.Properties)+4+len(spec.answered))
 	for p, s := range read.Properties {
 		if spec.derived[p] {
 			s = readOnly(s)
@@ -90,6 +110,9 @@ func (b *builder) shapes(spec collSpec, name string) {
 		props[p] = s
 	}
 	for p, s := range metaFields() {
+		props[p] = s
+	}
+	for p, s := range spec.answered {
 		props[p] = s
 	}
 	if _, ok := props["id"]; !ok {
@@ -209,6 +232,17 @@ func (b *builder) routes(spec collSpec) {
 		}
 		return out
 	}
+	// replaced is the 200 of a PUT; for _schemas, with dryRun=true, it is
+	// the report of what the change would do instead.
+	replaced := func() *openapi3.ResponseRef {
+		r := docResponse("Replaced.", "ETag")
+		if spec.system {
+			*r.Value.Description = "Replaced; with dryRun=true, the report of what the change would do, and nothing changed."
+			r.Value.Content["application/json"].Schema = &openapi3.SchemaRef{Value: &openapi3.Schema{
+				OneOf: openapi3.SchemaRefs{readRef(), b.conv.ref(schemaReport)}}}
+		}
+		return r
+	}
 	pageResponse := func(desc string) *openapi3.ResponseRef { return jsonResponse(desc, b.conv.ref(name+"Page")) }
 	notModified := "Not modified: the ETag given in If-None-Match is still current."
 	noContent := "Deleted."
@@ -251,7 +285,7 @@ func (b *builder) routes(spec collSpec) {
 			Parameters:  putParams,
 			RequestBody: body("application/json", name+"Input", reqEx),
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
-				200: docResponse("Replaced.", "ETag"),
+				200: replaced(),
 				201: docResponse("Created.", "Location", "ETag"),
 			}, 400, 409, 412, 413, 415, 422, 503),
 		},

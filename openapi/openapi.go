@@ -36,11 +36,13 @@ const schemasCollection = "_schemas"
 
 // Names of the fixed components.
 const (
-	problemSchema    = "Problem"
-	fieldErrorSchema = "FieldError"
-	evalRequest      = "EvalRequest"
-	evalResult       = "EvalResult"
-	health           = "Health"
+	problemSchema       = "Problem"
+	fieldErrorSchema    = "FieldError"
+	computedErrorSchema = "ComputedError"
+	evalRequest         = "EvalRequest"
+	evalResult          = "EvalResult"
+	health              = "Health"
+	schemaReport        = "SchemaReport"
 )
 
 // builder holds the document while Build assembles it.
@@ -105,7 +107,8 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 		responses: map[int]*openapi3.ResponseRef{},
 	}
 	names := &namer{taken: map[string]bool{
-		problemSchema: true, fieldErrorSchema: true, evalRequest: true, evalResult: true, health: true,
+		problemSchema: true, fieldErrorSchema: true, computedErrorSchema: true,
+		evalRequest: true, evalResult: true, health: true, schemaReport: true,
 	}}
 	colls := reg.Names()
 	for _, n := range colls {
@@ -186,6 +189,15 @@ func (b *builder) shared() {
 		Properties: openapi3.Schemas{
 			"path":    str("A JSON Pointer (RFC 6901) to the failing value; empty for the whole document."),
 			"message": str("What is wrong, for a person."),
+		},
+	}}
+	comps.Schemas[computedErrorSchema] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "An x-computed field that could not be computed on a read: the document comes back without it.",
+		Required:    []string{"field", "message"},
+		Properties: openapi3.Schemas{
+			"field":   str("The name of the x-computed field."),
+			"message": str("Why it failed, for a person."),
 		},
 	}}
 	comps.Schemas[problemSchema] = &openapi3.SchemaRef{Value: &openapi3.Schema{
@@ -299,6 +311,21 @@ func (b *builder) eval() {
 			"collection": str("The collection that gives the document its schema and scope."),
 			"doc":        {Value: &openapi3.Schema{Type: &openapi3.Types{"object"}, Description: "A sample document."}},
 			"id":         str("The id of a stored document of collection, instead of doc."),
+		},
+	}}
+	invalid := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"id", "path", "message"},
+		Properties: openapi3.Schemas{"id": str("The document's id."), "path": str("Where its first error is, as a JSON Pointer."), "message": str("What is wrong.")}}
+	comps.Schemas[schemaReport] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "What a schema change would do to the stored documents: the answer of PUT /api/_schemas/{id}?dryRun=true.",
+		Required:    []string{"collection", "new", "documents", "invalidCount", "invalid", "warnings"},
+		Properties: openapi3.Schemas{
+			"collection":   str("The collection."),
+			"new":          {Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}, Description: "The collection does not exist yet."}},
+			"documents":    {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "The documents checked."}},
+			"invalidCount": {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "How many the new schema refuses."}},
+			"invalid":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: invalid}, Description: "Up to 20 of them, with their first error."}},
+			"warnings":     {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: str("")}},
 		},
 	}}
 	comps.Schemas[evalResult] = &openapi3.SchemaRef{Value: &openapi3.Schema{

@@ -61,10 +61,11 @@ func richRegistry(t testing.TB) *schemas.Registry {
 				"status": {"type": "string", "x-computed": "\"open\""}
 			}
 		}`),
-		"badge_tiers": json.RawMessage(`{"type": "object", "properties": {"name": {"type": "string"}, "since": {"type": "string", "format": "date"}}}`),
-		"categories":  json.RawMessage(`{"type": "object", "description": "Groups of exams.", "properties": {"name": {"type": "string"}}, "additionalProperties": false}`),
-		"news":        json.RawMessage(`{"type": "object", "properties": {"headline": {"type": "string"}}}`),
-		"addresses":   json.RawMessage(`{"type": "object", "properties": {"street": {"type": "string"}}}`),
+		"badge_tiers": json.RawMessage(`{"type": "object", "properties": {"name": {"type": "string"}, "since": {"type": "string", "format": "date"},
+			"rank": {"type": ["integer", "null"]}, "weight": {"type": "number", "format": "float"}}}`),
+		"categories": json.RawMessage(`{"type": "object", "description": "Groups of exams.", "properties": {"name": {"type": "string"}}, "additionalProperties": false}`),
+		"news":       json.RawMessage(`{"type": "object", "properties": {"headline": {"type": "string"}}}`),
+		"addresses":  json.RawMessage(`{"type": "object", "properties": {"street": {"type": "string"}}}`),
 	}
 	reg, err := schemas.Compile(raw)
 	require.NoError(t, err)
@@ -208,9 +209,45 @@ func TestReadAndWriteShapes(t *testing.T) {
 			assert.Equal(t, "#/components/schemas/Exam", prop(t, page, "items")["items"].(map[string]any)["$ref"])
 			assert.Contains(t, page["properties"], "nextCursor")
 
-			// _schemas has its shapes too.
-			assert.Contains(t, schemaJSON(t, doc, "Schema")["required"], "_rev")
-			schemaJSON(t, doc, "SchemaInput")
+			// A read of a collection with x-computed fields may say which
+			// failed; a write never sends that.
+			errs := prop(t, read, "_errors")
+			assert.Equal(t, true, errs["readOnly"])
+			assert.Equal(t, "#/components/schemas/ComputedError", errs["items"].(map[string]any)["$ref"])
+			assert.NotContains(t, props, "_errors")
+			assert.NotContains(t, schemaJSON(t, doc, "Question")["properties"], "_errors")
+			assert.ElementsMatch(t, []any{"field", "message"}, schemaJSON(t, doc, "ComputedError")["required"])
+
+			// _schemas has its shapes too; the answer to a write may carry warnings.
+			sch := schemaJSON(t, doc, "Schema")
+			assert.Contains(t, sch["required"], "_rev")
+			assert.Equal(t, true, prop(t, sch, "_warnings")["readOnly"])
+			assert.NotContains(t, schemaJSON(t, doc, "SchemaInput")["properties"], "_warnings")
+		})
+	}
+}
+
+// TestNumberWidths checks that numbers and integers without a format say
+// the width Credence keeps, so that generators do not pick float32 or int32.
+func TestNumberWidths(t *testing.T) {
+	for _, version := range []string{"3.1", "3.0"} {
+		t.Run(version, func(t *testing.T) {
+			doc := build(t, version)
+			exam := schemaJSON(t, doc, "Exam")
+			tiers := schemaJSON(t, doc, "BadgeTier")
+			assert.Equal(t, "int64", prop(t, exam, "passingScore")["format"])
+			assert.Equal(t, "double", prop(t, schemaJSON(t, doc, "Question"), "points")["format"])
+			assert.Equal(t, "int64", prop(t, tiers, "rank")["format"], "nullable")
+			assert.Equal(t, "float", prop(t, tiers, "weight")["format"], "the author's format stays")
+			assert.Equal(t, "uri", prop(t, exam, "homepage")["format"])
+			assert.NotContains(t, prop(t, exam, "title"), "format")
+			mixed := prop(t, exam, "mixed")
+			assert.NotContains(t, mixed, "format", "a format would speak for one type of several")
+			if version == "3.0" {
+				alts := mixed["oneOf"].([]any)
+				assert.Equal(t, "int64", alts[1].(map[string]any)["format"])
+				assert.NotContains(t, alts[0], "format")
+			}
 		})
 	}
 }
@@ -392,6 +429,21 @@ func BenchmarkBuild(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// TestDryRunReport: a schema PUT answers the schema, or with dryRun=true
+// the report; the spec says both.
+func TestDryRunReport(t *testing.T) {
+	for _, version := range []string{"3.1", "3.0"} {
+		t.Run(version, func(t *testing.T) {
+			doc := build(t, version)
+			put := doc.Paths.Find("/api/_schemas/{id}").Put
+			ok := put.Responses.Value("200").Value.Content["application/json"].Schema.Value
+			require.Len(t, ok.OneOf, 2)
+			assert.Equal(t, "#/components/schemas/SchemaReport", ok.OneOf[1].Ref)
+			assert.Contains(t, doc.Components.Schemas["SchemaReport"].Value.Required, "invalidCount")
 		})
 	}
 }

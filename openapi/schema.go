@@ -2,8 +2,10 @@ package openapi
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -232,6 +234,7 @@ func (c *converter) object(coll string, m map[string]any) *openapi3.SchemaRef {
 		s.AdditionalProperties = c.boolSchema(coll, v)
 	}
 	c.types(s, m["type"])
+	widths(s)
 	if v, ok := m["const"]; ok {
 		if c.v30 {
 			s.Enum = []any{v}
@@ -382,6 +385,7 @@ func (c *converter) types(s *openapi3.Schema, t any) {
 		var alts openapi3.SchemaRefs
 		for _, e := range rest {
 			one := &openapi3.Schema{Type: &openapi3.Types{e}, Nullable: s.Nullable}
+			widths(one)
 			alts = append(alts, &openapi3.SchemaRef{Value: one})
 		}
 		if len(s.OneOf) == 0 {
@@ -390,6 +394,34 @@ func (c *converter) types(s *openapi3.Schema, t any) {
 			// The author's own oneOf stays; the types join it through allOf.
 			s.AllOf = append(s.AllOf, &openapi3.SchemaRef{Value: &openapi3.Schema{OneOf: alts}})
 		}
+	}
+}
+
+// widths gives a number or an integer that has no format the width
+// Credence keeps: "double" (decimals are IEEE 754 doubles) and "int64"
+// (integers are exact to 64 bits). Generators choose a type from the
+// format and a narrow one without it: oapi-codegen decodes a bare number
+// into a float32 (123456.789 comes back 123456.79, 1e39 does not decode),
+// Java and C# generators a bare integer into an int32.
+func widths(s *openapi3.Schema) {
+	if s.Format != "" || s.Type == nil {
+		return
+	}
+	var only string
+	for _, t := range *s.Type {
+		if t == "null" {
+			continue
+		}
+		if only != "" {
+			return // several types: a format would speak for only one
+		}
+		only = t
+	}
+	switch only {
+	case "integer":
+		s.Format = "int64"
+	case "number":
+		s.Format = "double"
 	}
 }
 
@@ -440,14 +472,7 @@ func siblings(m map[string]any) []string {
 	return out
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
 
 func str(v any) string { s, _ := v.(string); return s }
 
