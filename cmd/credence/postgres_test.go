@@ -90,16 +90,7 @@ func TestTransferBetweenEngines(t *testing.T) {
 	// The import rebuilt PostgreSQL's indexes and history too.
 	svc, closeStore := openPostgresService(t, pg)
 	defer closeStore()
-	ctx := t.Context()
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"copy","code":"Q1-b"}`))
-	assert.Equal(t, documents.KindConflict, documents.KindOf(err), "the unique index holds q1's code: %v", err)
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"reuse","code":"Q3"}`))
-	assert.NoError(t, err, "the deleted q3's code is free")
-	_, err = svc.Create(ctx, "exams", []byte(`{"first":{"text":7}}`))
-	assert.Equal(t, documents.KindInvalid, documents.KindOf(err), "exams validates through its $ref: %v", err)
-	page, err := svc.Revisions(ctx, "questions", "q1", documents.ListOptions{})
-	require.NoError(t, err)
-	assert.Len(t, page.Items, 3)
+	checkImported(t, svc)
 }
 
 // TestServeWaitsForPostgres starts the server before its database: it

@@ -197,11 +197,18 @@ func TestExportImportRoundTrip(t *testing.T) {
 	})
 }
 
-// checkImportedStore checks that an import of seedStore's export works as
-// a store, not only as an export: indexes rebuilt, history readable.
+// checkImportedStore checks that an import of seedStore's export into the
+// bbolt file at path works as a store (see checkImported).
 func checkImportedStore(t *testing.T, path string) {
 	t.Helper()
 	svc, _ := openTestService(t, path)
+	checkImported(t, svc)
+}
+
+// checkImported checks that an import of seedStore's export works as a
+// store, not only as an export: indexes rebuilt, history readable.
+func checkImported(t *testing.T, svc *documents.Service) {
+	t.Helper()
 	ctx := t.Context()
 	_, err := svc.Create(ctx, "questions", []byte(`{"text":"copy","code":"Q1-b"}`))
 	assert.Equal(t, documents.KindConflict, documents.KindOf(err), "the unique index holds q1's code: %v", err)
