@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -28,6 +29,9 @@ type SchemaReport struct {
 	// Invalid names up to 20 of them with their first error.
 	Invalid  []InvalidDocument `json:"invalid"`
 	Warnings []string          `json:"warnings"`
+	// Recomputed is the number of documents whose x-formula fields the
+	// change gives new values (written as new revisions).
+	Recomputed int `json:"recomputed"`
 }
 
 // InvalidDocument is a stored document that a schema would refuse.
@@ -62,9 +66,32 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			return err
 		}
 		prev, existed := rs.reg.Collection(name)
+		// A changed x-formula applies to the documents already stored:
+		// they are computed anew, checked, and written as new revisions.
+		var recompute func(r store.Reader) func(string, stored) (map[string]any, error)
+		if existed && !slices.Equal(prev.Formulas, coll.Formulas) && len(coll.Formulas) > 0 {
+			f := nextState.formulas[name]
+			recompute = func(r store.Reader) func(string, stored) (map[string]any, error) {
+				ev := &evaluation{s: s, ctx: ctx, r: r, rs: nextState, now: s.now()}
+				return func(id string, d stored) (map[string]any, error) {
+					out, _, _, err := ev.computeStored(coll, f, id, content(d), d, false)
+					return out, err
+				}
+			}
+		}
+		check := func(r store.Reader, report *SchemaReport) ([]recomputed, error) {
+			if recompute == nil {
+				return checkDocuments(r, coll, report, nil)
+			}
+			return checkDocuments(r, coll, report, recompute(r))
+		}
 		report := &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
 		if opts.DryRun {
-			err := s.st.View(ctx, func(r store.Reader) error { return checkDocuments(r, coll, report) })
+			err := s.st.View(ctx, func(r store.Reader) error {
+				changed, err := check(r, report)
+				report.Recomputed = len(changed)
+				return err
+			})
 			if err != nil {
 				return fmt.Errorf("check %s: %w", name, err)
 			}
@@ -85,15 +112,27 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			if err != nil {
 				return err
 			}
-			if err := checkDocuments(tx, coll, report); err != nil {
+			changed, err := check(tx, report)
+			if err != nil {
 				return err
 			}
+			report.Recomputed = len(changed)
 			if report.InvalidCount > 0 && !opts.Force {
 				return &Error{Kind: KindConflict,
 					Message: fmt.Sprintf("%d stored documents of %s do not match the new schema; fix them, or replace the schema with ?force=true", report.InvalidCount, name),
 					Details: map[string]any{"invalidCount": report.InvalidCount, "invalid": report.Invalid}}
 			}
-			if !existed || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) {
+			for _, rc := range changed {
+				body, err := encodeContent(rc.fields)
+				if err != nil {
+					return err
+				}
+				// The indexes are rebuilt below, from the documents as written.
+				if _, err := s.write(tx, nil, name, rc.id, body, rc.fields, rc.old, true); err != nil {
+					return err
+				}
+			}
+			if !existed || len(changed) > 0 || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) {
 				if err := rebuildIndexes(tx, coll); err != nil {
 					return err
 				}
@@ -114,8 +153,30 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 	return doc, err
 }
 
-// checkDocuments validates every document of coll against its (new) schema.
-func checkDocuments(r store.Reader, coll *schemas.Collection, report *SchemaReport) error {
+// recomputed is a stored document whose x-formula fields a schema change
+// gives new values.
+type recomputed struct {
+	id     string
+	old    stored
+	fields map[string]any
+}
+
+// checkDocuments validates every document of coll against its (new)
+// schema. When recompute is set (the x-formula fields changed), each
+// document's formula fields are computed anew first, and the documents
+// whose content changes are returned, to be written.
+func checkDocuments(r store.Reader, coll *schemas.Collection, report *SchemaReport, recompute func(id string, d stored) (map[string]any, error)) ([]recomputed, error) {
+	var changed []recomputed
+	invalid := func(id string, ie *Error) {
+		report.InvalidCount++
+		if len(report.Invalid) < maxReported {
+			bad := InvalidDocument{ID: id, Message: ie.Message}
+			if len(ie.Errors) > 0 {
+				bad.Path, bad.Message = ie.Errors[0].Path, ie.Errors[0].Message
+			}
+			report.Invalid = append(report.Invalid, bad)
+		}
+	}
 	var derr error
 	err := r.Scan(docsBucket(coll.Name), store.Range{}, func(k, v []byte) bool {
 		d, err := decodeStored(v)
@@ -124,24 +185,37 @@ func checkDocuments(r store.Reader, coll *schemas.Collection, report *SchemaRepo
 			return false
 		}
 		report.Documents++
-		err = coll.Validate(content(d))
-		var ie *schemas.InvalidError
-		if errors.As(err, &ie) {
-			report.InvalidCount++
-			if len(report.Invalid) < maxReported {
-				bad := InvalidDocument{ID: string(k), Message: ie.Message}
-				if len(ie.Errors) > 0 {
-					bad.Path, bad.Message = ie.Errors[0].Path, ie.Errors[0].Message
-				}
-				report.Invalid = append(report.Invalid, bad)
+		fields := content(d)
+		if recompute != nil {
+			nf, err := recompute(string(k), d)
+			var de *Error
+			if errors.As(err, &de) {
+				invalid(string(k), de)
+				return true
+			}
+			if err != nil {
+				derr = err
+				return false
+			}
+			before, _ := encodeContent(fields)
+			after, _ := encodeContent(nf)
+			if !bytes.Equal(before, after) {
+				changed = append(changed, recomputed{id: string(k), old: d, fields: nf})
+			}
+			fields = nf
+		}
+		if err := asError(coll.Validate(fields)); err != nil {
+			var de *Error
+			if errors.As(err, &de) {
+				invalid(string(k), de)
 			}
 		}
 		return true
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return derr
+	return changed, derr
 }
 
 // rebuildIndexes drops and rebuilds the secondary and unique indexes of coll.

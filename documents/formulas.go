@@ -233,51 +233,9 @@ func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed s
 // Values a client sent for x-formula and x-computed fields are dropped:
 // the server computes them.
 func (e *evaluation) computeWrite(c *schemas.Collection, f *formulas, id string, fields map[string]any, old stored) (map[string]any, error) {
-	out := make(map[string]any, len(fields)+len(f.stored))
-	for k, v := range fields {
-		out[k] = v
-	}
-	for _, fp := range f.stored {
-		delete(out, fp.field)
-	}
-	for _, fp := range f.computed {
-		delete(out, fp.field)
-	}
-	doc := formulaValue(c, out)
-	var oldDoc map[string]any
-	if old != nil {
-		oldDoc = formulaValue(c, content(old))
-	}
-	set := func(fp fieldProgram) error {
-		v, err := e.run(fp.prog, doc, oldDoc, id+"/"+fp.field)
-		if err != nil {
-			return formulaRunError("/"+pointerToken(fp.field), fp.field, err)
-		}
-		doc[fp.field] = v
-		if v == nil {
-			delete(out, fp.field)
-			return nil
-		}
-		j, err := expressions.ToJSON(v)
-		if err != nil {
-			return formulaRunError("/"+pointerToken(fp.field), fp.field, err)
-		}
-		out[fp.field] = j
-		return nil
-	}
-	if old == nil {
-		for _, fp := range f.defaults {
-			if _, given := out[fp.field]; !given {
-				if err := set(fp); err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
-	for _, fp := range f.stored {
-		if err := set(fp); err != nil {
-			return nil, err
-		}
+	out, doc, oldDoc, err := e.computeStored(c, f, id, fields, old, old == nil)
+	if err != nil {
+		return nil, err
 	}
 	if err := c.Validate(out); err != nil {
 		return nil, asError(err)
@@ -299,6 +257,59 @@ func (e *evaluation) computeWrite(c *schemas.Collection, f *formulas, id string,
 			Details: map[string]any{"rules": indexes}}
 	}
 	return out, nil
+}
+
+// computeStored drops the derived fields a client sent, applies x-default
+// (when defaults is set) and the x-formula fields in dependency order. It
+// returns the content, and the document and old document as formulas see
+// them.
+func (e *evaluation) computeStored(c *schemas.Collection, f *formulas, id string, fields map[string]any, old stored, defaults bool) (out, doc, oldDoc map[string]any, err error) {
+	out = make(map[string]any, len(fields)+len(f.stored))
+	for k, v := range fields {
+		out[k] = v
+	}
+	for _, fp := range f.stored {
+		delete(out, fp.field)
+	}
+	for _, fp := range f.computed {
+		delete(out, fp.field)
+	}
+	doc = formulaValue(c, out)
+	if old != nil {
+		oldDoc = formulaValue(c, content(old))
+	}
+	set := func(fp fieldProgram) error {
+		v, err := e.run(fp.prog, doc, oldDoc, id+"/"+fp.field)
+		if err != nil {
+			return formulaRunError("/"+pointerToken(fp.field), fp.field, err)
+		}
+		doc[fp.field] = v
+		if v == nil {
+			delete(out, fp.field)
+			return nil
+		}
+		j, err := expressions.ToJSON(v)
+		if err != nil {
+			return formulaRunError("/"+pointerToken(fp.field), fp.field, err)
+		}
+		out[fp.field] = j
+		return nil
+	}
+	if defaults {
+		for _, fp := range f.defaults {
+			if _, given := out[fp.field]; !given {
+				if err := set(fp); err != nil {
+					return nil, nil, nil, err
+				}
+			}
+		}
+	}
+	for _, fp := range f.stored {
+		if err := set(fp); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return out, doc, oldDoc, nil
 }
 
 // formulaRunError reports a formula that failed while running.

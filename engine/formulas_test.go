@@ -320,3 +320,37 @@ func TestRulesHoldUnderConcurrentWriters(t *testing.T) {
 	items := listAll(t, srv, "/api/attempts?filter="+url.QueryEscape(`learner == "ada"`))
 	assert.Len(t, items, 2)
 }
+
+// TestFormulaChangeRecomputes: raising the pass mark formula re-scores the
+// attempts already stored, as new revisions; a formula that fails on them
+// is a 409 naming them, like any schema they would not satisfy.
+func TestFormulaChangeRecomputes(t *testing.T) {
+	srv := formulaServer(t)
+	createDoc(t, srv, "attempts", `{"id":"a1","exam":"automation-101","learner":"ada","answers":[{"question":"q","points":75}]}`)
+	createDoc(t, srv, "attempts", `{"id":"a2","exam":"automation-101","learner":"bob","answers":[{"question":"q","points":95}]}`)
+	require.Equal(t, true, srv.get("/api/attempts/a1").object(t)["passed"])
+
+	stricter := strings.Replace(formulaAttempts,
+		`"doc.score >= get(\"exams\", doc.exam).passingScore"`, `"doc.score >= get(\"exams\", doc.exam).passingScore + 10"`, 1)
+	require.NotEqual(t, formulaAttempts, stricter)
+
+	report := srv.put("/api/_schemas/attempts?dryRun=true", stricter)
+	require.Equal(t, http.StatusOK, report.Code, report)
+	assert.EqualValues(t, 1, report.object(t)["recomputed"], "only a1 changes")
+	assert.Equal(t, true, srv.get("/api/attempts/a1").object(t)["passed"], "a dry run changes nothing")
+
+	resp := srv.put("/api/_schemas/attempts", stricter)
+	require.Equal(t, http.StatusOK, resp.Code, resp)
+	a1 := srv.get("/api/attempts/a1").object(t)
+	assert.Equal(t, false, a1["passed"])
+	assert.EqualValues(t, 2, a1["_rev"], "the recomputation is a revision")
+	assert.EqualValues(t, 1, srv.get("/api/attempts/a2").object(t)["_rev"], "an unchanged document is left alone")
+	items := listAll(t, srv, "/api/attempts?filter="+url.QueryEscape(`passed == true`))
+	assert.Equal(t, []string{"a2"}, idsOf(items), "filters see the new values")
+
+	broken := strings.Replace(formulaAttempts, `"sum(map(doc.answers ?? [], #.points))"`, `"sum(map(doc.answers ?? [], #.points)) / 0"`, 1)
+	require.NotEqual(t, formulaAttempts, broken)
+	p := assertProblem(t, srv.put("/api/_schemas/attempts", broken), http.StatusConflict)
+	assert.EqualValues(t, 2, p["invalidCount"])
+	assert.Equal(t, false, srv.get("/api/attempts/a1").object(t)["passed"], "a refused change changes nothing")
+}

@@ -318,7 +318,7 @@ func (b *builder) eval() {
 	comps.Schemas[schemaReport] = &openapi3.SchemaRef{Value: &openapi3.Schema{
 		Type:        &openapi3.Types{"object"},
 		Description: "What a schema change would do to the stored documents: the answer of PUT /api/_schemas/{id}?dryRun=true.",
-		Required:    []string{"collection", "new", "documents", "invalidCount", "invalid", "warnings"},
+		Required:    []string{"collection", "new", "documents", "invalidCount", "invalid", "warnings", "recomputed"},
 		Properties: openapi3.Schemas{
 			"collection":   str("The collection."),
 			"new":          {Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}, Description: "The collection does not exist yet."}},
@@ -326,6 +326,7 @@ func (b *builder) eval() {
 			"invalidCount": {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "How many the new schema refuses."}},
 			"invalid":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: invalid}, Description: "Up to 20 of them, with their first error."}},
 			"warnings":     {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: str("")}},
+			"recomputed":   {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "How many documents a changed x-formula gives new values, written as new revisions."}},
 		},
 	}}
 	comps.Schemas[evalResult] = &openapi3.SchemaRef{Value: &openapi3.Schema{
