@@ -35,15 +35,6 @@ func invalidError(t testing.TB, err error) *schemas.InvalidError {
 	return ie
 }
 
-// paths lists the JSON Pointers of field errors.
-func paths(errs []schemas.FieldError) []string {
-	out := make([]string, len(errs))
-	for i, e := range errs {
-		out[i] = e.Path
-	}
-	return out
-}
-
 func TestValidName(t *testing.T) {
 	tests := []struct {
 		name string

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+	bberrors "go.etcd.io/bbolt/errors"
 
 	"github.com/credence/credence/store"
 )
@@ -75,7 +76,7 @@ func Open(path string, opts Options) (*Store, error) {
 		opts.MaxBatch = 1000
 	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
-	if errors.Is(err, bbolt.ErrTimeout) {
+	if errors.Is(err, bberrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, ErrInUse)
 	}
 	if err != nil {
@@ -104,7 +105,7 @@ func (s *Store) View(ctx context.Context, fn func(store.Reader) error) error {
 		return store.ErrClosed
 	}
 	err := s.db.View(func(btx *bbolt.Tx) error { return fn(reader{btx}) })
-	if errors.Is(err, bbolt.ErrDatabaseNotOpen) {
+	if errors.Is(err, bberrors.ErrDatabaseNotOpen) {
 		return store.ErrClosed // Close won the race after our check.
 	}
 	return err
@@ -117,7 +118,7 @@ func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 		return err
 	}
 	if s.readOnly {
-		return fmt.Errorf("bolt: update: %w", bbolt.ErrDatabaseReadOnly)
+		return fmt.Errorf("bolt: update: %w", bberrors.ErrDatabaseReadOnly)
 	}
 	c := &call{ctx: ctx, fn: fn, result: make(chan error, 1)}
 	if err := s.enqueue(c); err != nil {
