@@ -204,11 +204,16 @@ func checkDocuments(r store.Reader, coll *schemas.Collection, report *SchemaRepo
 			}
 			fields = nf
 		}
-		if err := asError(coll.Validate(fields)); err != nil {
-			var de *Error
-			if errors.As(err, &de) {
-				invalid(string(k), de)
-			}
+		err = asError(coll.Validate(fields))
+		if err == nil {
+			err = checkLinks(r, coll, string(k), fields)
+		}
+		var de *Error
+		if errors.As(err, &de) {
+			invalid(string(k), de)
+		} else if err != nil {
+			derr = err
+			return false
 		}
 		return true
 	})

@@ -494,6 +494,9 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 					return errorf(KindBadRequest, "cannot encode the document: %v", err)
 				}
 			}
+			if err := checkLinks(tx, c, id, fields); err != nil {
+				return err
+			}
 			doc, err = s.write(tx, c, coll, id, b, fields, old, exists)
 			return err
 		})

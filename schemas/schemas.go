@@ -94,6 +94,9 @@ type Collection struct {
 	Defaults []Formula
 	// Rules are the x-rules: invariants checked on create and update.
 	Rules []Rule
+	// Links are the x-ref properties: references to documents of
+	// collections, checked on write.
+	Links []Link
 	// Warnings name unknown x- keywords; they are not errors.
 	Warnings []string
 
@@ -108,6 +111,18 @@ type Collection struct {
 type Formula struct {
 	Field  string
 	Source string
+}
+
+// Link is a reference property: a top-level string property, or a
+// top-level array of strings, with x-ref naming the collection whose
+// document ids it holds.
+type Link struct {
+	Field  string
+	Many   bool   // an array of references
+	Target string // the collection referred to
+	// OnDelete is what deleting a referred document does: "restrict"
+	// (the default), "cascade" or "set-null".
+	OnDelete string
 }
 
 // Rule is one x-rules entry: When must hold, else Message is the error.
@@ -212,6 +227,11 @@ func (c *Collection) refersTo(name string) bool {
 			return true
 		}
 	}
+	for _, l := range c.Links {
+		if l.Target == name && name != c.Name {
+			return true
+		}
+	}
 	return false
 }
 
@@ -245,6 +265,15 @@ func compile(raw map[string]json.RawMessage) (*Registry, error) {
 		colls[name] = coll
 	}
 	for _, name := range names {
+		for _, l := range colls[name].Links {
+			if _, ok := colls[l.Target]; !ok {
+				path := "/properties/" + escape(l.Field)
+				if l.Many {
+					path += "/items"
+				}
+				return nil, invalid(name, path+"/x-ref", "refers to the collection %q, which does not exist", l.Target)
+			}
+		}
 		for _, ref := range colls[name].refs {
 			if ref.collection == "" {
 				continue
@@ -395,6 +424,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if err := formulas(coll, p, prop); err != nil {
 			return nil, err
 		}
+		if err := link(coll, p, prop); err != nil {
+			return nil, err
+		}
 		for _, kw := range []string{"x-index", "x-unique"} {
 			v, ok := prop[kw]
 			if !ok {
@@ -423,11 +455,15 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if nested != nil || isTopProperty(path) {
 			return
 		}
-		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default"} {
-			if _, ok := s[kw]; ok {
-				nested = invalid(name, path+"/"+kw, "%s applies only to top-level properties", kw)
-				return
+		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete"} {
+			if _, ok := s[kw]; !ok {
+				continue
 			}
+			if (kw == "x-ref" || kw == "x-on-delete") && isTopItems(path) {
+				continue // the items of a top-level array of references
+			}
+			nested = invalid(name, path+"/"+kw, "%s applies only to top-level properties", kw)
+			return
 		}
 	})
 	if nested != nil {
@@ -481,6 +517,45 @@ func formulas(coll *Collection, p string, prop map[string]any) error {
 	return nil
 }
 
+// link reads x-ref and x-on-delete on the top-level property p: on a
+// string property, or on the items of an array property.
+func link(coll *Collection, p string, prop map[string]any) error {
+	path := "/properties/" + escape(p)
+	holder, many := prop, false
+	if items, ok := prop["items"].(map[string]any); ok && slices.Contains(types(prop["type"]), "array") {
+		if _, ok := items["x-ref"]; ok {
+			holder, many, path = items, true, path+"/items"
+		}
+	}
+	if _, ok := prop["x-ref"]; ok && (many || slices.Contains(types(prop["type"]), "array")) {
+		return invalid(coll.Name, "/properties/"+escape(p)+"/x-ref", "put x-ref on the items of an array, not on the array")
+	}
+	v, ok := holder["x-ref"]
+	if !ok {
+		if _, ok := holder["x-on-delete"]; ok {
+			return invalid(coll.Name, path+"/x-on-delete", "x-on-delete goes beside an x-ref")
+		}
+		return nil
+	}
+	target, isString := v.(string)
+	if !isString || (target != coll.Name && !ValidName(target)) {
+		return invalid(coll.Name, path+"/x-ref", "must name a collection")
+	}
+	if !slices.Contains(types(holder["type"]), "string") {
+		return invalid(coll.Name, path+"/type", `a reference holds a document id: its type must be "string"`)
+	}
+	l := Link{Field: p, Many: many, Target: target, OnDelete: "restrict"}
+	if od, ok := holder["x-on-delete"]; ok {
+		s, _ := od.(string)
+		if s != "restrict" && s != "cascade" && s != "set-null" {
+			return invalid(coll.Name, path+"/x-on-delete", `must be "restrict", "cascade" or "set-null"`)
+		}
+		l.OnDelete = s
+	}
+	coll.Links = append(coll.Links, l)
+	return nil
+}
+
 // parseRules reads x-rules: [{"when": formula, "message": text}, ...].
 func parseRules(name string, v any) ([]Rule, error) {
 	list, ok := v.([]any)
@@ -519,6 +594,13 @@ func types(t any) []string {
 		return out
 	}
 	return nil
+}
+
+// isTopItems reports whether path is the items schema of a top-level
+// property: /properties/{name}/items.
+func isTopItems(path string) bool {
+	rest, ok := strings.CutSuffix(path, "/items")
+	return ok && isTopProperty(rest)
 }
 
 // isTopProperty reports whether the schema at path describes a top-level property.

@@ -250,7 +250,7 @@ func TestWarnings(t *testing.T) {
 				"x-access":{"list":"true","x-bar":"false"},
 				"x-ui":{"order":["a"],"x-baz":{"x-qux":1}},
 				"properties":{
-					"q":{"type":"string","x-ref":"questions","x-on-delete":"cascade"},
+					"q":{"type":"string","x-ref":"exams","x-on-delete":"cascade"},
 					"f":{"type":"number","x-formula":"1 + 1"},
 					"c":{"type":"string","x-computed":"now()"},
 					"d":{"type":"string","x-default":"'a'"},
