@@ -132,7 +132,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			if !existed || len(changed) > 0 || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) {
+			if !existed || len(changed) > 0 || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) || !slices.Equal(prev.Links, coll.Links) {
 				if err := rebuildIndexes(tx, coll); err != nil {
 					return err
 				}
@@ -231,7 +231,10 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 	if err := tx.DeleteBucket(uniqBucket(coll.Name)); err != nil {
 		return err
 	}
-	if len(coll.Indexed) == 0 {
+	if err := dropLinks(tx, coll.Name); err != nil {
+		return err
+	}
+	if len(coll.Indexed) == 0 && len(coll.Links) == 0 {
 		return nil
 	}
 	type entry struct {
@@ -246,10 +249,15 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 			derr = fmt.Errorf("stored %s/%s: %w", coll.Name, k, err)
 			return false
 		}
-		fields := make(map[string]any, len(coll.Indexed))
+		fields := make(map[string]any, len(coll.Indexed)+len(coll.Links))
 		for _, f := range coll.Indexed {
 			if v, ok := d[f]; ok {
 				fields[f] = v
+			}
+		}
+		for _, l := range coll.Links {
+			if v, ok := d[l.Field]; ok {
+				fields[l.Field] = v
 			}
 		}
 		entries = append(entries, entry{id: string(k), fields: fields})
@@ -309,6 +317,9 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 				}
 			}
 			if err := deleteDoc(tx, nil, SchemasCollection, name, opts.IfMatch); err != nil {
+				return err
+			}
+			if err := dropLinks(tx, name); err != nil {
 				return err
 			}
 			for _, b := range []string{docsBucket(name), revsBucket(name), idxBucket(name), uniqBucket(name)} {

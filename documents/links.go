@@ -3,6 +3,7 @@ package documents
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/credence/credence/schemas"
 	"github.com/credence/credence/store"
@@ -48,4 +49,236 @@ func checkLinks(r store.Reader, c *schemas.Collection, id string, fields map[str
 		return &Error{Kind: KindInvalid, Message: "the document refers to documents that do not exist", Errors: missing}
 	}
 	return nil
+}
+
+// The reverse-reference index: for every reference, an entry in refsBucket
+// keyed (target collection, target id, source collection, source id,
+// field), so that deleting a document finds who refers to it without a
+// scan; and the same entry, keyed from the source side, in the source
+// collection's links bucket, so that its entries can be dropped and
+// rebuilt when its schema changes.
+const refsBucket = "refs"
+
+func linksBucket(c string) string { return "links/" + c }
+
+// linkKeys returns the reverse and forward keys of one reference.
+func linkKeys(target, targetID, source, sourceID, field string) (rev, fwd []byte) {
+	for _, s := range []string{target, targetID, source, sourceID, field} {
+		rev = appendString(rev, s)
+	}
+	for _, s := range []string{sourceID, field, target, targetID} {
+		fwd = appendString(fwd, s)
+	}
+	return rev, fwd
+}
+
+// linkTargets lists the ids a document refers to through l.
+func linkTargets(l schemas.Link, fields map[string]any) []string {
+	v, ok := fields[l.Field]
+	if !ok {
+		return nil
+	}
+	if !l.Many {
+		if s, ok := v.(string); ok {
+			return []string{s}
+		}
+		return nil
+	}
+	var out []string
+	list, _ := v.([]any)
+	for _, e := range list {
+		if s, ok := e.(string); ok && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// updateLinks moves the reference entries of id from the old document (nil
+// on create) to the new fields (nil on delete).
+func updateLinks(tx store.Tx, c *schemas.Collection, id string, old stored, fields map[string]any) error {
+	for _, l := range c.Links {
+		before, after := linkTargets(l, old), linkTargets(l, fields)
+		for _, t := range before {
+			if !slices.Contains(after, t) {
+				rev, fwd := linkKeys(l.Target, t, c.Name, id, l.Field)
+				if err := tx.Delete(refsBucket, rev); err != nil {
+					return err
+				}
+				if err := tx.Delete(linksBucket(c.Name), fwd); err != nil {
+					return err
+				}
+			}
+		}
+		for _, t := range after {
+			if !slices.Contains(before, t) {
+				rev, fwd := linkKeys(l.Target, t, c.Name, id, l.Field)
+				if err := tx.Put(refsBucket, rev, []byte{}); err != nil {
+					return err
+				}
+				if err := tx.Put(linksBucket(c.Name), fwd, rev); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dropLinks removes every reference entry whose source is the collection
+// coll, before a rebuild or when the collection is deleted.
+func dropLinks(tx store.Tx, coll string) error {
+	var revs [][]byte
+	err := tx.Scan(linksBucket(coll), store.Range{}, func(_, v []byte) bool {
+		revs = append(revs, slices.Clone(v))
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	for _, rev := range revs {
+		if err := tx.Delete(refsBucket, rev); err != nil {
+			return err
+		}
+	}
+	return tx.DeleteBucket(linksBucket(coll))
+}
+
+// referrer is a document that refers to another, through field.
+type referrer struct {
+	Collection string `json:"collection"`
+	ID         string `json:"id"`
+	Field      string `json:"field"`
+}
+
+// referrers lists who refers to coll/id, reading the reverse index.
+func referrers(r store.Reader, coll, id string) ([]referrer, error) {
+	prefix := appendString(appendString(nil, coll), id)
+	var out []referrer
+	var derr error
+	err := r.Scan(refsBucket, store.Prefix(prefix), func(k, _ []byte) bool {
+		parts, ok := splitStrings(k[len(prefix):])
+		if !ok || len(parts) != 3 {
+			derr = fmt.Errorf("corrupt reference entry %q", k)
+			return false
+		}
+		out = append(out, referrer{Collection: parts[0], ID: parts[1], Field: parts[2]})
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, derr
+}
+
+// splitStrings decodes a key made of appendString elements.
+func splitStrings(b []byte) ([]string, bool) {
+	var out []string
+	for len(b) > 0 {
+		if b[0] != tagString {
+			return nil, false
+		}
+		b = b[1:]
+		var s []byte
+		for {
+			if len(b) == 0 {
+				return nil, false
+			}
+			if b[0] == 0 {
+				if len(b) > 1 && b[1] == 0xff {
+					s = append(s, 0)
+					b = b[2:]
+					continue
+				}
+				b = b[1:]
+				break
+			}
+			s = append(s, b[0])
+			b = b[1:]
+		}
+		out = append(out, string(s))
+	}
+	return out, true
+}
+
+// remove deletes coll/id inside tx after applying the x-on-delete policy of
+// every reference to it: restrict (a 409 naming up to 20 referrers),
+// cascade (the referrer is removed too, recursively) or set-null (the
+// reference is taken out of the referrer, as a new revision). seen ends
+// cycles of cascades. A document referring to itself does not hold itself.
+func (s *Service) remove(tx store.Tx, rs *registryState, coll, id, ifMatch string, seen map[string]bool) error {
+	if seen[coll+"/"+id] {
+		return nil
+	}
+	seen[coll+"/"+id] = true
+	refs, err := referrers(tx, coll, id)
+	if err != nil {
+		return err
+	}
+	var blocking []referrer
+	for _, rf := range refs {
+		if rf.Collection == coll && rf.ID == id {
+			continue
+		}
+		src, ok := rs.reg.Collection(rf.Collection)
+		if !ok {
+			continue
+		}
+		policy := "restrict"
+		for _, l := range src.Links {
+			if l.Field == rf.Field && l.Target == coll {
+				policy = l.OnDelete
+			}
+		}
+		switch policy {
+		case "cascade":
+			if err := s.remove(tx, rs, rf.Collection, rf.ID, "", seen); err != nil && KindOf(err) != KindNotFound {
+				return err
+			}
+		case "set-null":
+			if err := s.unlink(tx, src, rf.ID, rf.Field, id); err != nil {
+				return err
+			}
+		default:
+			blocking = append(blocking, rf)
+		}
+	}
+	if len(blocking) > 0 {
+		return &Error{Kind: KindConflict,
+			Message: fmt.Sprintf("%s %q is referred to by %d documents; delete or change them first", coll, id, len(blocking)),
+			Details: map[string]any{"referrers": blocking[:min(len(blocking), maxReported)]}}
+	}
+	c, _ := rs.reg.Collection(coll)
+	return deleteDoc(tx, c, coll, id, ifMatch)
+}
+
+// unlink takes the reference to target out of field of the document id of
+// src: a single reference is removed, an array loses the items. It is
+// written as a new revision, not validated again (a required reference
+// that a set-null policy removes is the schema's choice).
+func (s *Service) unlink(tx store.Tx, src *schemas.Collection, id, field, target string) error {
+	raw, err := tx.Get(docsBucket(src.Name), []byte(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	old, err := decodeStored(raw)
+	if err != nil {
+		return fmt.Errorf("stored %s/%s: %w", src.Name, id, err)
+	}
+	fields := content(old)
+	switch v := fields[field].(type) {
+	case []any:
+		fields[field] = slices.DeleteFunc(slices.Clone(v), func(e any) bool { return e == target })
+	default:
+		delete(fields, field)
+	}
+	body, err := encodeContent(fields)
+	if err != nil {
+		return err
+	}
+	_, err = s.write(tx, src, src.Name, id, body, fields, old, true)
+	return err
 }

@@ -590,6 +590,9 @@ func indexPrefix(field string, value any) ([]byte, bool) {
 // updateIndexes moves the index entries of id from the old document (nil
 // on create) to the new fields, refusing a duplicate unique value.
 func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fields map[string]any) error {
+	if err := updateLinks(tx, c, id, old, fields); err != nil {
+		return err
+	}
 	for _, f := range c.Indexed {
 		// null is not indexed: like SQL's NULL, it never conflicts.
 		ov, nv := old[f], fields[f]
@@ -649,15 +652,14 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 		return s.deleteSchema(ctx, id, opts)
 	}
 	return s.retry(ctx, func(rs *registryState) error {
-		c, err := rs.collection(coll)
-		if err != nil {
+		if _, err := rs.collection(coll); err != nil {
 			return err
 		}
 		return s.st.Update(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
-			return deleteDoc(tx, c, coll, id, opts.IfMatch)
+			return s.remove(tx, rs, coll, id, opts.IfMatch, map[string]bool{})
 		})
 	})
 }

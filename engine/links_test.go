@@ -96,3 +96,87 @@ func TestReferencesAtSchemaSave(t *testing.T) {
 		assert.Equal(t, http.StatusOK, resp.Code, resp)
 	})
 }
+
+func TestDeletePolicies(t *testing.T) {
+	srv := newServer(t)
+	createCollection(t, srv, "levels", linkLevels)
+	createCollection(t, srv, "questions", linkQuestions)
+	// exams: its level holds it back (restrict); its questions are
+	// dropped from it when deleted (set-null); its prerequisite too.
+	createCollection(t, srv, "exams", `{"type":"object","properties":{
+		"title":{"type":"string"},
+		"level":{"type":"string","x-ref":"levels"},
+		"questions":{"type":"array","items":{"type":"string","x-ref":"questions","x-on-delete":"set-null"}},
+		"prerequisite":{"type":"string","x-ref":"exams","x-on-delete":"set-null"},
+		"self":{"type":"string","x-ref":"exams"}}}`)
+	// attempts and their reviews go with their exam (cascade, two levels).
+	createCollection(t, srv, "attempts", `{"type":"object","properties":{
+		"exam":{"type":"string","x-ref":"exams","x-on-delete":"cascade"}}}`)
+	createCollection(t, srv, "reviews", `{"type":"object","properties":{
+		"attempt":{"type":"string","x-ref":"attempts","x-on-delete":"cascade"},
+		"other":{"type":"string","x-ref":"reviews","x-on-delete":"cascade"}}}`)
+	createDoc(t, srv, "levels", `{"id":"pro"}`)
+	createDoc(t, srv, "questions", `{"id":"q1"}`)
+	createDoc(t, srv, "questions", `{"id":"q2"}`)
+	createDoc(t, srv, "exams", `{"id":"basics","title":"Basics"}`)
+	createDoc(t, srv, "exams", `{"id":"e1","title":"A","level":"pro","questions":["q1","q2"],"prerequisite":"basics","self":"e1"}`)
+	createDoc(t, srv, "attempts", `{"id":"a1","exam":"e1"}`)
+	createDoc(t, srv, "attempts", `{"id":"a2","exam":"e1"}`)
+	createDoc(t, srv, "reviews", `{"id":"r1","attempt":"a1"}`)
+	createDoc(t, srv, "reviews", `{"id":"r2","attempt":"a2","other":"r1"}`)
+	require.Equal(t, http.StatusOK, srv.patch("/api/reviews/r1", `{"other":"r2"}`).Code, "r1 and r2 refer to each other")
+
+	t.Run("restrict", func(t *testing.T) {
+		p := assertProblem(t, srv.delete("/api/levels/pro"), http.StatusConflict)
+		assert.Equal(t, []any{map[string]any{"collection": "exams", "id": "e1", "field": "level"}}, p["referrers"])
+		assert.Equal(t, http.StatusOK, srv.get("/api/levels/pro").Code)
+	})
+	t.Run("set-null in an array", func(t *testing.T) {
+		require.Equal(t, http.StatusNoContent, srv.delete("/api/questions/q1").Code)
+		e1 := srv.get("/api/exams/e1").object(t)
+		assert.Equal(t, []any{"q2"}, e1["questions"])
+		assert.EqualValues(t, 2, e1["_rev"], "a new revision")
+	})
+	t.Run("set-null of a single reference", func(t *testing.T) {
+		require.Equal(t, http.StatusNoContent, srv.delete("/api/exams/basics").Code)
+		assert.NotContains(t, srv.get("/api/exams/e1").object(t), "prerequisite")
+	})
+	t.Run("cascade through two collections, with a cycle and a self-reference", func(t *testing.T) {
+		resp := srv.delete("/api/exams/e1")
+		require.Equal(t, http.StatusNoContent, resp.Code, resp)
+		for _, path := range []string{"/api/exams/e1", "/api/attempts/a1", "/api/attempts/a2", "/api/reviews/r1", "/api/reviews/r2"} {
+			assert.Equal(t, http.StatusNotFound, srv.get(path).Code, path)
+		}
+		// The level is free now: its referrer is gone.
+		assert.Equal(t, http.StatusNoContent, srv.delete("/api/levels/pro").Code)
+	})
+	t.Run("a refused delete changes nothing", func(t *testing.T) {
+		createDoc(t, srv, "levels", `{"id":"master"}`)
+		createDoc(t, srv, "exams", `{"id":"e2","level":"master"}`)
+		createDoc(t, srv, "attempts", `{"id":"a3","exam":"e2"}`)
+		createDoc(t, srv, "exams", `{"id":"e3","level":"master"}`)
+		// Deleting the level is refused: exams refer to it. Deleting e2
+		// cascades to its attempt; the level still holds.
+		assertProblem(t, srv.delete("/api/levels/master"), http.StatusConflict)
+		assert.Equal(t, http.StatusOK, srv.get("/api/attempts/a3").Code)
+	})
+}
+
+func TestReferenceIndexFollowsSchemas(t *testing.T) {
+	srv := newServer(t)
+	createCollection(t, srv, "levels", linkLevels)
+	createCollection(t, srv, "exams", `{"type":"object","properties":{"level":{"type":"string"}}}`)
+	createDoc(t, srv, "levels", `{"id":"pro"}`)
+	createDoc(t, srv, "exams", `{"id":"e1","level":"pro"}`)
+	require.Equal(t, http.StatusNoContent, srv.delete("/api/levels/pro").Code, "no reference yet")
+
+	createDoc(t, srv, "levels", `{"id":"pro"}`)
+	resp := srv.put("/api/_schemas/exams", `{"type":"object","properties":{"level":{"type":"string","x-ref":"levels"}}}`)
+	require.Equal(t, http.StatusOK, resp.Code, resp)
+	assertProblem(t, srv.delete("/api/levels/pro"), http.StatusConflict)
+
+	// The reference goes away with the x-ref, and with the referrer.
+	resp = srv.put("/api/_schemas/exams", `{"type":"object","properties":{"level":{"type":"string"}}}`)
+	require.Equal(t, http.StatusOK, resp.Code, resp)
+	assert.Equal(t, http.StatusNoContent, srv.delete("/api/levels/pro").Code)
+}
