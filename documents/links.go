@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"slices"
@@ -281,4 +283,74 @@ func (s *Service) unlink(tx store.Tx, src *schemas.Collection, id, field, target
 	}
 	_, err = s.write(tx, src, src.Name, id, body, fields, old, true)
 	return err
+}
+
+// Referrer is a document that refers to another one.
+type Referrer struct {
+	Collection string `json:"collection"`
+	ID         string `json:"id"`
+	// Path is the JSON Pointer of the referring property.
+	Path string `json:"path"`
+}
+
+// ReferrerPage is one page of the referrers of a document.
+type ReferrerPage struct {
+	Items []Referrer `json:"items"`
+	Next  string     `json:"nextCursor,omitempty"`
+}
+
+// Referrers lists who refers to coll/id, from the reverse-reference index.
+func (s *Service) Referrers(ctx context.Context, coll, id string, opts ListOptions) (*ReferrerPage, error) {
+	if !s.state.Load().exists(coll) {
+		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	}
+	limit, err := pageLimit(opts.Limit)
+	if err != nil {
+		return nil, err
+	}
+	prefix := appendString(appendString(nil, coll), id)
+	rng := store.Prefix(prefix)
+	if opts.Cursor != "" {
+		after, err := base64.RawURLEncoding.DecodeString(opts.Cursor)
+		if err != nil {
+			return nil, errorf(KindBadRequest, "cursor: not a cursor returned by this list")
+		}
+		rng.Start = store.After(append(slices.Clone(prefix), after...))
+	}
+	page := &ReferrerPage{Items: []Referrer{}}
+	exists := false
+	err = s.st.View(ctx, func(r store.Reader) error {
+		if _, err := r.Get(docsBucket(coll), []byte(id)); err == nil {
+			exists = true
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		var derr error
+		var last []byte
+		err := r.Scan(refsBucket, rng, func(k, _ []byte) bool {
+			if len(page.Items) == limit {
+				page.Next = base64.RawURLEncoding.EncodeToString(last)
+				return false
+			}
+			parts, ok := splitStrings(k[len(prefix):])
+			if !ok || len(parts) != 3 {
+				derr = fmt.Errorf("corrupt reference entry %q", k)
+				return false
+			}
+			page.Items = append(page.Items, Referrer{Collection: parts[0], ID: parts[1], Path: "/" + pointerToken(parts[2])})
+			last = append(last[:0], k[len(prefix):]...)
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		return derr
+	})
+	if err != nil {
+		return nil, fmt.Errorf("referrers of %s/%s: %w", coll, id, err)
+	}
+	if !exists {
+		return nil, errorf(KindNotFound, "no document %q in %s", id, coll)
+	}
+	return page, nil
 }

@@ -36,6 +36,7 @@ type Service interface {
 	Revision(ctx context.Context, coll, id string, rev int64) (*documents.Document, error)
 	Eval(ctx context.Context, req documents.EvalRequest) (*documents.EvalResult, error)
 	Registry() *schemas.Registry
+	Referrers(ctx context.Context, coll, id string, opts documents.ListOptions) (*documents.ReferrerPage, error)
 	Ping(ctx context.Context) error
 }
 
@@ -68,6 +69,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Delete("/api/{collection}/{id}", h.delete)
 	r.Get("/api/{collection}/{id}/revisions", h.revisions)
 	r.Get("/api/{collection}/{id}/revisions/{rev}", h.revision)
+	r.Get("/api/{collection}/{id}/referrers", h.referrers)
 	return r
 }
 

@@ -324,3 +324,24 @@ func (h *handlers) eval(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(b)
 }
+
+// referrers lists the documents that refer to one, paged.
+func (h *handlers) referrers(w http.ResponseWriter, r *http.Request) {
+	opts, err := listOptions(r)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	page, err := h.svc.Referrers(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), opts)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	b, err := json.Marshal(page)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}

@@ -180,3 +180,27 @@ func TestReferenceIndexFollowsSchemas(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.Code, resp)
 	assert.Equal(t, http.StatusNoContent, srv.delete("/api/levels/pro").Code)
 }
+
+func TestReferrers(t *testing.T) {
+	srv := linkServer(t)
+	createDoc(t, srv, "exams", `{"id":"e1","level":"pro","questions":["q1"]}`)
+	createDoc(t, srv, "exams", `{"id":"e2","level":"pro","questions":["q1","q2"]}`)
+	createDoc(t, srv, "exams", `{"id":"e3","level":"pro"}`)
+
+	first := srv.get("/api/levels/pro/referrers?limit=2").object(t)
+	items, _ := first["items"].([]any)
+	require.Len(t, items, 2)
+	assert.Equal(t, map[string]any{"collection": "exams", "id": "e1", "path": "/level"}, items[0])
+	cursor, _ := first["nextCursor"].(string)
+	require.NotEmpty(t, cursor)
+	rest := srv.get("/api/levels/pro/referrers?limit=2&cursor=" + cursor).object(t)
+	assert.Equal(t, []any{map[string]any{"collection": "exams", "id": "e3", "path": "/level"}}, rest["items"])
+	assert.NotContains(t, rest, "nextCursor")
+
+	q1 := srv.get("/api/questions/q1/referrers").object(t)
+	assert.Len(t, q1["items"], 2)
+	assert.Equal(t, []any{map[string]any{"collection": "exams", "id": "e2", "path": "/questions"}},
+		srv.get("/api/questions/q2/referrers").object(t)["items"])
+	assertProblem(t, srv.get("/api/levels/nope/referrers"), http.StatusNotFound)
+	assertProblem(t, srv.get("/api/levels/pro/referrers?cursor=!!!"), http.StatusBadRequest)
+}

@@ -320,6 +320,17 @@ func (b *builder) routes(spec collSpec) {
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The revision.")}, 400, 404, 503),
 		},
 	})
+	b.doc.Paths.Set(base+"/{id}/referrers", &openapi3.PathItem{
+		Parameters: params("id"),
+		Get: &openapi3.Operation{
+			OperationID: "list" + name + "Referrers", Tags: tags,
+			Summary:    "List the documents that refer to a document of " + spec.coll + " (x-ref)",
+			Parameters: params("limit", "cursor"),
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+				200: jsonResponse("A page of referrers.", b.conv.ref(referrerPage)),
+			}, 400, 404, 503),
+		},
+	})
 }
 
 func tagDescription(spec collSpec) string {

@@ -43,6 +43,7 @@ const (
 	evalResult          = "EvalResult"
 	health              = "Health"
 	schemaReport        = "SchemaReport"
+	referrerPage        = "ReferrerPage"
 )
 
 // builder holds the document while Build assembles it.
@@ -108,7 +109,7 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	}
 	names := &namer{taken: map[string]bool{
 		problemSchema: true, fieldErrorSchema: true, computedErrorSchema: true,
-		evalRequest: true, evalResult: true, health: true, schemaReport: true,
+		evalRequest: true, evalResult: true, health: true, schemaReport: true, referrerPage: true,
 	}}
 	colls := reg.Names()
 	for _, n := range colls {
@@ -327,6 +328,18 @@ func (b *builder) eval() {
 			"invalid":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: invalid}, Description: "Up to 20 of them, with their first error."}},
 			"warnings":     {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: str("")}},
 			"recomputed":   {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "How many documents a changed x-formula gives new values, written as new revisions."}},
+		},
+	}}
+	referrer := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"collection", "id", "path"},
+		Properties: openapi3.Schemas{"collection": str("The collection of the referring document."), "id": str("Its id."),
+			"path": str("The JSON Pointer of the referring property.")}}
+	comps.Schemas[referrerPage] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "A page of the documents that refer to a document.",
+		Required:    []string{"items"},
+		Properties: openapi3.Schemas{
+			"items":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: referrer}}},
+			"nextCursor": str("The cursor of the next page; absent on the last page."),
 		},
 	}}
 	comps.Schemas[evalResult] = &openapi3.SchemaRef{Value: &openapi3.Schema{
