@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -176,20 +175,11 @@ func TestDocsFollowSchemaChanges(t *testing.T) {
 func TestDocsUnderSchemaWrites(t *testing.T) {
 	srv := newServer(t)
 	createCollection(t, srv, "exams", examsSchema)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for i := range 8 {
-			createCollection(t, srv, fmt.Sprintf("c%d", i), `{"type":"object","properties":{"n":{"type":"integer"}}}`)
-		}
-	}()
-	for range 8 {
+	whileDefining(t, srv, 8, func() {
 		resp := srv.get("/docs")
 		assert.Equal(t, http.StatusOK, resp.Code)
 		assert.True(t, strings.HasSuffix(strings.TrimSpace(string(resp.Body)), "</html>"))
-	}
-	wg.Wait()
+	})
 	page := string(srv.get("/docs").Body)
 	for i := range 8 {
 		assertOnPage(t, page, fmt.Sprintf(`id="tag-c%d"`, i))

@@ -3,7 +3,6 @@ package engine_test
 import (
 	"fmt"
 	"net/http"
-	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -55,20 +54,32 @@ func TestOpenAPIRoutes(t *testing.T) {
 func TestOpenAPIUnderSchemaWrites(t *testing.T) {
 	srv := newServer(t)
 	createCollection(t, srv, "exams", examsSchema)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for i := range 10 {
-			createCollection(t, srv, fmt.Sprintf("c%d", i), `{"type":"object","properties":{"n":{"type":"integer"}}}`)
-		}
-	}()
-	for range 20 {
-		loadSpec(t, srv, "/openapi.json")
-	}
-	wg.Wait()
+	whileDefining(t, srv, 10, func() { loadSpec(t, srv, "/openapi.json") })
 	doc := loadSpec(t, srv, "/openapi.json")
 	for i := range 10 {
 		assert.NotNil(t, doc.Paths.Find(fmt.Sprintf("/api/c%d", i)))
+	}
+}
+
+// whileDefining defines the collections c0..c{n-1} in the background and
+// calls read until they are all defined, at least n times.
+func whileDefining(t *testing.T, srv *testServer, n int, read func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range n {
+			createCollection(t, srv, fmt.Sprintf("c%d", i), `{"type":"object","properties":{"n":{"type":"integer"}}}`)
+		}
+	}()
+	for i := 0; ; i++ {
+		select {
+		case <-done:
+			if i >= n {
+				return
+			}
+		default:
+		}
+		read()
 	}
 }

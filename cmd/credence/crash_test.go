@@ -25,11 +25,20 @@ import (
 // the file opens, every acknowledged write is there, every document's
 // history is whole, and the indexes hold exactly the stored documents.
 func TestCrashRecovery(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "c.db")
+	crashRecovery(t, data, func() int { return checkStoreIndexes(t, data) })
+}
+
+// crashRecovery runs the crash test on the store at data: countIndexes
+// opens the store directly (the server being dead), checks that its
+// indexes hold one entry per stored value, and returns the number of
+// stored documents.
+func crashRecovery(t *testing.T, data string, countIndexes func() int) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("the crash test builds the credence binary, loads it, and kills it; skipped with -short")
 	}
 	began := time.Now()
-	data := filepath.Join(t.TempDir(), "c.db")
 	s := startServe(t, data, nil)
 	c := newClient(t)
 	c.must(http.StatusCreated, http.MethodPut, s.url+"/api/_schemas/items", itemsSchema)
@@ -39,14 +48,14 @@ func TestCrashRecovery(t *testing.T) {
 	t.Logf("load: %d writes acknowledged (%d documents), %d in flight at SIGKILL, %d cut off",
 		len(load.acks), len(load.created), load.inFlightAtKill, load.cutOff)
 
-	// The file opens cleanly, without the dead server's lock, and its
+	// The store opens cleanly, without the dead server's lock, and its
 	// indexes hold one entry per stored value: nothing dangling.
-	stored := checkStoreIndexes(t, data)
+	stored := countIndexes()
 
 	// The restarted server answers and serves every acknowledged write.
 	s = startServe(t, data, nil)
 	docs := listAll(t, c, s.url+"/api/items")
-	require.Len(t, docs, stored, "the server lists what the file holds")
+	require.Len(t, docs, stored, "the server lists what the store holds")
 	verified := verifyAcknowledged(t, c, s.url, load, docs)
 	verifyHistories(t, c, s.url, docs)
 	verifyUniqueIndex(t, c, s.url, load, docs)
@@ -55,7 +64,7 @@ func TestCrashRecovery(t *testing.T) {
 	s.assertNoDataRace()
 	// After deleting every document and creating one per value ever sent,
 	// the indexes hold exactly those: the crash left nothing behind.
-	assert.Equal(t, len(load.codes), checkStoreIndexes(t, data))
+	assert.Equal(t, len(load.codes), countIndexes())
 	t.Logf("verified %d acknowledged writes (%d deletions) on %d stored documents (%d created but unacknowledged), %d unique values reusable; %v in all",
 		verified, len(load.deleted), len(docs), load.unackedStored(docs), len(load.codes), time.Since(began).Round(time.Millisecond))
 }

@@ -12,18 +12,28 @@ import (
 	"github.com/credence/credence/store/bolt"
 )
 
-func TestEvalCommand(t *testing.T) {
+// examsFile writes a bbolt file with the collection exams of schema and
+// the given documents, closes it, and returns its path.
+func examsFile(t *testing.T, schema string, docs ...string) string {
+	t.Helper()
 	data := filepath.Join(t.TempDir(), "c.db")
 	st, err := bolt.Open(data, bolt.Options{})
 	require.NoError(t, err)
 	svc, err := documents.New(t.Context(), st, documents.Options{})
 	require.NoError(t, err)
-	_, err = svc.Put(t.Context(), documents.SchemasCollection, "exams",
-		[]byte(`{"type":"object","properties":{"passingScore":{"type":"integer"},"date":{"type":"string","format":"date"}}}`), documents.WriteOptions{})
+	_, err = svc.Put(t.Context(), documents.SchemasCollection, "exams", []byte(schema), documents.WriteOptions{})
 	require.NoError(t, err)
-	_, err = svc.Create(t.Context(), "exams", []byte(`{"id":"e1","passingScore":80,"date":"2026-01-31"}`))
-	require.NoError(t, err)
+	for _, d := range docs {
+		_, err = svc.Create(t.Context(), "exams", []byte(d))
+		require.NoError(t, err)
+	}
 	require.NoError(t, st.Close())
+	return data
+}
+
+func TestEvalCommand(t *testing.T) {
+	data := examsFile(t, `{"type":"object","properties":{"passingScore":{"type":"integer"},"date":{"type":"string","format":"date"}}}`,
+		`{"id":"e1","passingScore":80,"date":"2026-01-31"}`)
 
 	tests := []struct {
 		name  string
@@ -55,15 +65,7 @@ func TestEvalCommand(t *testing.T) {
 }
 
 func TestOpenAPICommand(t *testing.T) {
-	data := filepath.Join(t.TempDir(), "c.db")
-	st, err := bolt.Open(data, bolt.Options{})
-	require.NoError(t, err)
-	svc, err := documents.New(t.Context(), st, documents.Options{})
-	require.NoError(t, err)
-	_, err = svc.Put(t.Context(), documents.SchemasCollection, "exams",
-		[]byte(`{"type":"object","properties":{"title":{"type":"string"}}}`), documents.WriteOptions{})
-	require.NoError(t, err)
-	require.NoError(t, st.Close())
+	data := examsFile(t, `{"type":"object","properties":{"title":{"type":"string"}}}`)
 
 	for _, version := range []string{"3.1", "3.0"} {
 		stdout, stderr, err := runCLI(t, nil, "openapi", "--data", data, "--version", version)

@@ -31,34 +31,8 @@ import (
 // at its revision, every history is whole, and the indexes hold exactly the
 // stored documents: no transaction the kill cut short left anything behind.
 func TestCrashRecoveryPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the crash test builds the credence binary, loads it, and kills it; skipped with -short")
-	}
-	began := time.Now()
 	schema, data := pgtest.Schema(t)
-	s := startServe(t, data, nil)
-	c := newClient(t)
-	c.must(http.StatusCreated, http.MethodPut, s.url+"/api/_schemas/items", itemsSchema)
-
-	load := runCrashLoad(t, c, s, 16, time.Second)
-	require.NotEmpty(t, load.acks, "no write was acknowledged before the kill")
-	t.Logf("load: %d writes acknowledged (%d documents), %d in flight at SIGKILL, %d cut off",
-		len(load.acks), len(load.created), load.inFlightAtKill, load.cutOff)
-
-	stored := checkIndexesIn(t, openPostgres(t, schema))
-
-	s = startServe(t, data, nil)
-	docs := listAll(t, c, s.url+"/api/items")
-	require.Len(t, docs, stored, "the server lists what the database holds")
-	verified := verifyAcknowledged(t, c, s.url, load, docs)
-	verifyHistories(t, c, s.url, docs)
-	verifyUniqueIndex(t, c, s.url, load, docs)
-
-	require.Equal(t, 0, s.terminate(10*time.Second))
-	s.assertNoDataRace()
-	assert.Equal(t, len(load.codes), checkIndexesIn(t, openPostgres(t, schema)))
-	t.Logf("verified %d acknowledged writes (%d deletions) on %d stored documents (%d created but unacknowledged), %d unique values reusable; %v in all",
-		verified, len(load.deleted), len(docs), load.unackedStored(docs), len(load.codes), time.Since(began).Round(time.Millisecond))
+	crashRecovery(t, data, func() int { return checkIndexesIn(t, openPostgres(t, schema)) })
 }
 
 // TestTransferBetweenEngines moves a program from bbolt to PostgreSQL and
