@@ -10,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine/admin"
 	"github.com/credence/credence/schemas"
 )
 
@@ -60,6 +61,8 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/openapi.json", h.openapi("json"))
 	r.Get("/openapi.yaml", h.openapi("yaml"))
 	r.Get("/docs", h.docs)
+	r.Get("/admin", http.RedirectHandler(admin.Prefix, http.StatusMovedPermanently).ServeHTTP)
+	r.Handle("/admin/*", admin.Handler())
 	r.Post("/api/_eval", h.eval)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)

@@ -1,0 +1,124 @@
+// The shell: sign-in gate, navigation, and the routes.
+import { useEffect, useState } from 'react';
+import { session, setUnauthorizedHandler } from './api.js';
+import { CollectionsProvider, useCollections } from './collections.js';
+import { Link, match, navigate, useLocation } from './router.jsx';
+import SchemaBuilder from './SchemaBuilder.jsx';
+import Documents from './Documents.jsx';
+import { NewDocument, EditDocument } from './DocumentPage.jsx';
+import { SignIn, Dashboard, CollectionsList, PlaygroundPage } from './screens.jsx';
+
+const SYSTEM_LABELS = {
+  _automations: 'Automations',
+  _templates: 'Templates',
+  _webhooks: 'Webhooks',
+  _messages: 'Message log',
+  _keys: 'API keys',
+  _audit: 'Audit log',
+};
+
+function Nav({ path }) {
+  const { names, schemas } = useCollections();
+  const active = (p) => (path === p || path.startsWith(p + '/') ? 'active' : '');
+  const user = names.filter((n) => !n.startsWith('_'));
+  const system = names.filter((n) => n.startsWith('_') && n !== '_schemas');
+  return (
+    <nav className="sidebar">
+      <div className="brand">
+        <Link to="/">Credence</Link>
+      </div>
+      <Link to="/" className={path === '/' ? 'active' : ''}>
+        Dashboard
+      </Link>
+      <Link to="/collections" className={path === '/collections' ? 'active' : ''} data-testid="nav-collections">
+        Collections
+      </Link>
+      <Link to="/playground" className={active('/playground')}>
+        Formula playground
+      </Link>
+      <div className="nav-group">Content</div>
+      {user.map((n) => (
+        <Link key={n} to={`/c/${n}`} className={active(`/c/${n}`)} data-testid={`nav-${n}`}>
+          {(schemas[n] && schemas[n].title) || n}
+        </Link>
+      ))}
+      {system.length ? <div className="nav-group">System</div> : null}
+      {system.map((n) => (
+        <Link key={n} to={`/c/${n}`} className={active(`/c/${n}`)} data-testid={`nav-${n}`}>
+          {SYSTEM_LABELS[n] || n}
+        </Link>
+      ))}
+      <div className="grow" />
+      <button
+        type="button"
+        className="secondary"
+        data-testid="signout"
+        onClick={() => {
+          session.signOut();
+          navigate('/signin');
+        }}
+      >
+        Sign out
+      </button>
+    </nav>
+  );
+}
+
+function Routes({ path }) {
+  let m;
+  if (match('/', path)) return <Dashboard />;
+  if (match('/collections', path)) return <CollectionsList />;
+  if (match('/collections/new', path)) return <SchemaBuilder key="new" />;
+  if ((m = match('/collections/:name', path))) return <SchemaBuilder key={m.name} name={m.name} />;
+  if (match('/playground', path)) return <PlaygroundPage />;
+  if ((m = match('/c/:coll', path))) return <Documents collection={m.coll} />;
+  if ((m = match('/c/:coll/new', path))) return <NewDocument key={m.coll} collection={m.coll} />;
+  if ((m = match('/c/:coll/:id', path))) return <EditDocument key={m.coll + '/' + m.id} collection={m.coll} id={m.id} />;
+  return (
+    <div className="page">
+      <h1>Not found</h1>
+      <p>
+        Nothing lives at this address. <Link to="/">Back to the dashboard.</Link>
+      </p>
+    </div>
+  );
+}
+
+export default function App() {
+  const { path } = useLocation();
+  const [signedIn, setSignedIn] = useState(session.signedIn());
+  const [reason, setReason] = useState(null);
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      session.signOut();
+      setReason('The server did not accept the API key; sign in again.');
+      setSignedIn(false);
+    });
+  }, []);
+  useEffect(() => {
+    if (path === '/signin' && session.signedIn()) setSignedIn(true);
+    if (path === '/signin' && !session.signedIn()) setSignedIn(false);
+  }, [path]);
+  if (!signedIn) {
+    return (
+      <SignIn
+        reason={reason}
+        onSignedIn={() => {
+          setReason(null);
+          setSignedIn(true);
+          if (path === '/signin') navigate('/', { replace: true });
+        }}
+      />
+    );
+  }
+  return (
+    <CollectionsProvider>
+      <div className="layout">
+        <Nav path={path} />
+        <main>
+          <Routes path={path === '/signin' ? '/' : path} />
+        </main>
+      </div>
+    </CollectionsProvider>
+  );
+}

@@ -1,0 +1,264 @@
+// DocForm is a document form generated from the collection's schema by
+// react-jsonschema-form, with pickers for references, CodeMirror for
+// formulas and templates, and the server's validation errors shown on the
+// fields they concern.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Form from '@rjsf/core';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { api, displayName, titleField } from './api.js';
+import { useCollections } from './collections.js';
+import CodeEditor from './CodeEditor.jsx';
+import { Link } from './router.jsx';
+
+// The server is the validator of record (formats, rules, references,
+// uniqueness); the client validator resolves conditional schemas and
+// defaults, so it must accept every schema the server does: draft 2020-12,
+// x- keywords, formats.
+const validator = customizeValidator({ AjvClass: Ajv2020, ajvOptionsOverrides: { strict: false, validateSchema: false } });
+
+const SYSTEM_FORMULA_FIELDS = ['when', 'expr', 'formula', 'filter', 'condition'];
+const SYSTEM_TEMPLATE_FIELDS = ['body', 'html', 'text', 'template', 'subject'];
+
+// resolveRefs inlines $refs to other collections' schemas, which the form
+// cannot fetch.
+function resolveRefs(node, schemas, depth = 0) {
+  if (Array.isArray(node)) return node.map((n) => resolveRefs(n, schemas, depth));
+  if (!node || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
+    const [coll, frag] = node.$ref.replace(/^credence:\/\/schemas\//, '').split('#');
+    let target = schemas[coll];
+    if (target && frag) {
+      for (const part of frag.split('/').filter(Boolean)) target = target && target[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))];
+    }
+    const rest = { ...node };
+    delete rest.$ref;
+    if (!target || depth > 8) return rest;
+    return { ...resolveRefs(stripRoot(target), schemas, depth + 1), ...rest };
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(node)) out[k] = resolveRefs(v, schemas, depth);
+  return out;
+}
+
+function stripRoot(s) {
+  const out = {};
+  for (const [k, v] of Object.entries(s)) if (!['x-rules', 'x-access', 'x-audience', 'x-publish', '$id', 'id'].includes(k) && !k.startsWith('_')) out[k] = v;
+  return out;
+}
+
+function uiLanguage(prop) {
+  const ui = prop['x-ui'];
+  const w = typeof ui === 'string' ? ui : ui && typeof ui === 'object' ? ui.widget : null;
+  return ['code', 'formula', 'template', 'json', 'textarea'].includes(w) ? w : null;
+}
+
+// uiSchemaFor walks a schema and says how each field is edited.
+function uiSchemaFor(schema, collection, top = true) {
+  const ui = {};
+  const props = (schema && schema.properties) || {};
+  for (const [name, prop] of Object.entries(props)) {
+    if (!prop || typeof prop !== 'object') continue;
+    const u = {};
+    if (prop['x-ref']) Object.assign(u, { 'ui:widget': RefWidget, 'ui:options': { collection: prop['x-ref'] } });
+    if (prop.type === 'array' && prop.items && prop.items['x-ref']) u.items = { 'ui:widget': RefWidget, 'ui:options': { collection: prop.items['x-ref'] } };
+    if (prop.type === 'array' && prop.items && prop.items.properties) u.items = uiSchemaFor(prop.items, collection, false);
+    if (prop.type === 'object' && prop.properties) Object.assign(u, uiSchemaFor(prop, collection, false));
+    if (top && (prop['x-formula'] !== undefined || prop['x-computed'] !== undefined)) {
+      u['ui:readonly'] = true;
+      u['ui:help'] = `Computed by the formula ${prop['x-formula'] ?? prop['x-computed']}`;
+    }
+    if (top && prop['x-default'] !== undefined) u['ui:help'] = `When left empty on create: ${prop['x-default']}`;
+    let lang = uiLanguage(prop);
+    if (!lang && top && collection && collection.startsWith('_') && prop.type === 'string') {
+      if (SYSTEM_FORMULA_FIELDS.includes(name)) lang = 'formula';
+      else if (collection === '_templates' && SYSTEM_TEMPLATE_FIELDS.includes(name)) lang = 'template';
+    }
+    if (lang === 'textarea') u['ui:widget'] = 'textarea';
+    else if (lang) Object.assign(u, { 'ui:widget': CodeWidget, 'ui:options': { ...(u['ui:options'] || {}), language: lang === 'code' ? 'text' : lang } });
+    if (prop['x-ui'] && typeof prop['x-ui'] === 'object') {
+      for (const [k, v] of Object.entries(prop['x-ui'])) if (k !== 'widget') u[k.startsWith('ui:') ? k : 'ui:' + k] = v;
+    }
+    if (Object.keys(u).length) ui[name] = u;
+  }
+  return ui;
+}
+
+// errorSchema turns the server's JSON Pointer errors into the nested error
+// object the form shows on each field.
+export function errorSchema(errors) {
+  const root = {};
+  for (const e of errors || []) {
+    const parts = (e.path || '')
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node = root;
+    for (const p of parts) node = node[p] = node[p] || {};
+    (node.__errors = node.__errors || []).push(e.message);
+  }
+  return root;
+}
+
+function CodeWidget({ value, onChange, options, id, readonly, disabled }) {
+  return (
+    <div id={id}>
+      <CodeEditor value={value || ''} onChange={(v) => onChange(v === '' ? undefined : v)} language={options.language} readOnly={readonly || disabled} label={id} testid={id} />
+    </div>
+  );
+}
+
+// RefWidget picks a document of another collection, searching by its
+// title field as the user types.
+function RefWidget({ value, onChange, options, id, readonly, disabled }) {
+  const { schemas } = useCollections();
+  const coll = options.collection;
+  const schema = schemas[coll];
+  const field = titleField(schema);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState([]);
+  const [open, setOpen] = useState(false);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (!value) return setLabel('');
+    api.get(coll, value).then(
+      (r) => setLabel(displayName(r.data, schema)),
+      () => setLabel('(not found)'),
+    );
+  }, [coll, value, schema]);
+
+  useEffect(() => {
+    if (!open) return;
+    const n = ++seq.current;
+    const t = setTimeout(async () => {
+      try {
+        const q = query.trim();
+        const filter = q && field ? `${field} != nil && lower(${field}) contains ${JSON.stringify(q.toLowerCase())}` : undefined;
+        const page = await api.list(coll, { limit: 10, filter, sort: field || undefined });
+        let items = page.items || [];
+        if (q && !items.some((d) => d.id === q)) {
+          try {
+            const exact = await api.get(coll, q);
+            items = [exact.data, ...items];
+          } catch {
+            // not an id: the search results stand
+          }
+        }
+        if (n === seq.current) {
+          setResults(items);
+          setError(null);
+        }
+      } catch (err) {
+        if (n === seq.current) setError(err.message);
+      }
+    }, 200);
+    return () => clearTimeout(t);
+  }, [query, open, coll, field]);
+
+  return (
+    <div className="ref-picker" data-testid={`ref-${id}`}>
+      <div className="row">
+        {value ? (
+          <span className="ref-chosen">
+            <Link to={`/c/${coll}/${encodeURIComponent(value)}`}>{label || value}</Link> <code className="muted">{value}</code>
+          </span>
+        ) : (
+          <span className="muted">none</span>
+        )}
+        {!readonly && !disabled && value ? (
+          <button type="button" className="icon" title="clear" onClick={() => onChange(undefined)}>
+            ✕
+          </button>
+        ) : null}
+      </div>
+      {!readonly && !disabled ? (
+        <div className="ref-search">
+          <input
+            id={id}
+            placeholder={`search ${coll}…`}
+            value={query}
+            autoComplete="off"
+            onFocus={() => setOpen(true)}
+            onBlur={() => setTimeout(() => setOpen(false), 200)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+            }}
+          />
+          {open ? (
+            <ul className="ref-results" role="listbox">
+              {error ? <li className="field-error">{error}</li> : null}
+              {results.map((d) => (
+                <li
+                  key={d.id}
+                  role="option"
+                  aria-selected={d.id === value}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    onChange(d.id);
+                    setQuery('');
+                    setOpen(false);
+                  }}
+                >
+                  {displayName(d, schema)} <code className="muted">{d.id}</code>
+                </li>
+              ))}
+              {!error && results.length === 0 ? <li className="muted">no match</li> : null}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+// formSchema is the schema the form renders: references inlined, the
+// root's keywords that concern the server only dropped.
+export function useFormSchema(collection, schema) {
+  const { schemas } = useCollections();
+  return useMemo(() => {
+    if (!schema) return null;
+    const s = resolveRefs(stripRoot(schema), schemas);
+    return { schema: s, uiSchema: uiSchemaFor(s, collection) };
+  }, [collection, schema, schemas]);
+}
+
+// writable drops the fields the server computes.
+export function writable(data, schema) {
+  const out = {};
+  const props = (schema && schema.properties) || {};
+  for (const [k, v] of Object.entries(data || {})) {
+    if (k === 'id' || k.startsWith('_')) continue;
+    const p = props[k];
+    if (p && (p['x-formula'] !== undefined || p['x-computed'] !== undefined)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+export default function DocForm({ collection, schema, formData, onChange, onSubmit, errors, children, readOnly }) {
+  const fs = useFormSchema(collection, schema);
+  const extra = useMemo(() => errorSchema(errors), [errors]);
+  if (!fs) return null;
+  return (
+    <Form
+      schema={fs.schema}
+      uiSchema={fs.uiSchema}
+      formData={formData}
+      validator={validator}
+      noValidate
+      noHtml5Validate
+      showErrorList={false}
+      extraErrors={extra}
+      readonly={readOnly}
+      onChange={(e) => onChange && onChange(e.formData)}
+      onSubmit={(e) => onSubmit(e.formData)}
+      className="doc-form"
+    >
+      {children}
+    </Form>
+  );
+}

@@ -1,0 +1,129 @@
+// The REST client: every call the UI makes goes through here, to the public
+// API only, with the API key from session storage as a bearer token.
+
+const KEY = 'credence.key';
+const SIGNED_IN = 'credence.signedIn';
+
+export const session = {
+  key: () => sessionStorage.getItem(KEY) || '',
+  signedIn: () => sessionStorage.getItem(SIGNED_IN) === '1',
+  signIn(key) {
+    sessionStorage.setItem(KEY, key);
+    sessionStorage.setItem(SIGNED_IN, '1');
+  },
+  signOut() {
+    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(SIGNED_IN);
+  },
+};
+
+// ApiError carries the problem+json document of a failed call.
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+    this.errors = (problem && problem.errors) || [];
+  }
+}
+
+let onUnauthorized = () => {};
+export function setUnauthorizedHandler(f) {
+  onUnauthorized = f;
+}
+
+export async function request(method, path, { body, query, headers = {}, contentType, key } = {}) {
+  let url = path;
+  if (query) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+    }
+    const s = q.toString();
+    if (s) url += (url.includes('?') ? '&' : '?') + s;
+  }
+  const h = { Accept: 'application/json, application/problem+json', ...headers };
+  const secret = key !== undefined ? key : session.key();
+  if (secret) h.Authorization = `Bearer ${secret}`;
+  let payload;
+  if (body !== undefined) {
+    h['Content-Type'] = contentType || 'application/json';
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const res = await fetch(url, { method, headers: h, body: payload, cache: 'no-store' });
+  const text = await res.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { detail: text };
+    }
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data);
+    if (res.status === 401 && key === undefined) onUnauthorized(err);
+    throw err;
+  }
+  return { data, etag: res.headers.get('ETag'), status: res.status };
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  schemas: (query) => request('GET', '/api/_schemas', { query: { limit: 1000, ...query } }).then((r) => r.data),
+  schema: (name) => request('GET', `/api/_schemas/${enc(name)}`).then((r) => r.data),
+  putSchema: (name, schema, query) => request('PUT', `/api/_schemas/${enc(name)}`, { body: schema, query }).then((r) => r.data),
+  deleteSchema: (name, query) => request('DELETE', `/api/_schemas/${enc(name)}`, { query }),
+  list: (coll, query) => request('GET', `/api/${enc(coll)}`, { query }).then((r) => r.data),
+  get: (coll, id, query) => request('GET', `/api/${enc(coll)}/${enc(id)}`, { query }),
+  create: (coll, doc) => request('POST', `/api/${enc(coll)}`, { body: doc }),
+  put: (coll, id, doc, etag) =>
+    request('PUT', `/api/${enc(coll)}/${enc(id)}`, { body: doc, headers: etag ? { 'If-Match': etag } : {} }),
+  remove: (coll, id, query) => request('DELETE', `/api/${enc(coll)}/${enc(id)}`, { query }),
+  revisions: (coll, id, query) => request('GET', `/api/${enc(coll)}/${enc(id)}/revisions`, { query }).then((r) => r.data),
+  revision: (coll, id, rev) => request('GET', `/api/${enc(coll)}/${enc(id)}/revisions/${rev}`).then((r) => r.data),
+  referrers: (coll, id, query) => request('GET', `/api/${enc(coll)}/${enc(id)}/referrers`, { query }).then((r) => r.data),
+  action: (coll, id, action) => request('POST', `/api/${enc(coll)}/${enc(id)}/${action}`),
+  evaluate: (req) => request('POST', '/api/_eval', { body: req }).then((r) => r.data),
+};
+
+// positionOf returns {line, column} of a formula error, from the problem's
+// members or from the "line L, column C:" its messages start with.
+export function positionOf(err) {
+  const p = (err && err.problem) || {};
+  if (p.line) return { line: p.line, column: p.column || 1 };
+  for (const e of (err && err.errors) || []) {
+    const m = /line (\d+), column (\d+)/.exec(e.message || '');
+    if (m) return { line: +m[1], column: +m[2] };
+  }
+  return null;
+}
+
+// stripMeta returns a document without id and the meta fields, which the
+// server owns.
+export function stripMeta(doc) {
+  const out = {};
+  for (const [k, v] of Object.entries(doc || {})) {
+    if (k !== 'id' && !k.startsWith('_')) out[k] = v;
+  }
+  return out;
+}
+
+// displayName is what a document is called in lists and pickers.
+export function displayName(doc, schema) {
+  if (!doc) return '';
+  const field = schema && typeof schema['x-title'] === 'string' ? schema['x-title'] : null;
+  for (const f of [field, 'title', 'name', 'label', 'code']) {
+    if (f && typeof doc[f] === 'string' && doc[f]) return doc[f];
+  }
+  return doc.id;
+}
+
+// titleField is the field a reference picker searches.
+export function titleField(schema) {
+  const props = (schema && schema.properties) || {};
+  if (schema && typeof schema['x-title'] === 'string' && props[schema['x-title']]) return schema['x-title'];
+  for (const f of ['title', 'name', 'label', 'code']) if (props[f] && props[f].type === 'string') return f;
+  return Object.keys(props).find((k) => props[k].type === 'string') || null;
+}
