@@ -43,6 +43,13 @@ type InvalidDocument struct {
 
 // putSchema defines or replaces the collection name with the schema m.
 func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, opts WriteOptions, mustCreate bool) (*Document, error) {
+	auth, _ := AuthFrom(ctx)
+	if !isAdmin(ctx) {
+		return nil, forbidden(auth, "change", "collections")
+	}
+	if schemas.SystemName(name) {
+		return nil, errorf(KindForbidden, "%s is a system collection: its schema is built in", name)
+	}
 	if !schemas.ValidName(name) {
 		return nil, fieldError(KindBadRequest, "invalid collection name", "/id", "a collection name must match ^[a-z][a-z0-9_]{0,62}$")
 	}
@@ -72,7 +79,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 		if existed && !slices.Equal(prev.Formulas, coll.Formulas) && len(coll.Formulas) > 0 {
 			f := nextState.formulas[name]
 			recompute = func(r store.Reader) func(string, stored) (map[string]any, error) {
-				ev := &evaluation{s: s, ctx: ctx, r: r, rs: nextState, now: s.now()}
+				ev := s.evaluation(ctx, r, nextState)
 				return func(id string, d stored) (map[string]any, error) {
 					out, _, _, err := ev.computeStored(coll, f, id, content(d), d, false)
 					return out, err
@@ -128,7 +135,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 				// The indexes are rebuilt below, from the documents as written.
-				if _, err := s.write(tx, nil, name, rc.id, body, rc.fields, rc.old, true); err != nil {
+				if _, err := s.write(tx, auth, nil, name, rc.id, body, rc.fields, rc.old, true, ""); err != nil {
 					return err
 				}
 			}
@@ -137,7 +144,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			doc, err = s.write(tx, nil, SchemasCollection, name, body, fields, old, exists)
+			doc, err = s.write(tx, auth, nil, SchemasCollection, name, body, fields, old, exists, "")
 			if err != nil {
 				return err
 			}
@@ -288,6 +295,13 @@ func putVersion(tx store.Tx, v uint64) error {
 // deleteSchema deletes the collection name. A collection that holds
 // documents is deleted, with them, only when opts.Force is set.
 func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptions) error {
+	auth, _ := AuthFrom(ctx)
+	if !isAdmin(ctx) {
+		return forbidden(auth, "delete", "collections")
+	}
+	if schemas.SystemName(name) {
+		return errorf(KindForbidden, "%s is a system collection: it cannot be deleted", name)
+	}
 	s.schemaMu.Lock()
 	defer s.schemaMu.Unlock()
 	return s.retry(ctx, func(rs *registryState) error {
@@ -316,7 +330,7 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 						Message: fmt.Sprintf("collection %s holds %d documents; delete them first, or delete the collection with ?force=true", name, n)}
 				}
 			}
-			if err := deleteDoc(tx, nil, SchemasCollection, name, opts.IfMatch); err != nil {
+			if err := s.deleteDoc(tx, &auth, nil, SchemasCollection, name, opts.IfMatch); err != nil {
 				return err
 			}
 			if err := dropLinks(tx, name); err != nil {

@@ -24,10 +24,13 @@ const (
 	fieldRev       = "_rev"
 	fieldCreatedAt = "_createdAt"
 	fieldUpdatedAt = "_updatedAt"
+	fieldCreatedBy = "_createdBy"
+	fieldUpdatedBy = "_updatedBy"
+	fieldStatus    = "_status"
 )
 
 // metaOrder is the order in which meta fields follow the content.
-var metaOrder = [...]string{fieldRev, fieldCreatedAt, fieldUpdatedAt}
+var metaOrder = [...]string{fieldRev, fieldCreatedAt, fieldUpdatedAt, fieldCreatedBy, fieldUpdatedBy, fieldStatus}
 
 // timeLayout is the form of _createdAt and _updatedAt: RFC 3339 in UTC with
 // milliseconds, so that the strings sort as the times do.
@@ -158,6 +161,9 @@ type meta struct {
 	rev       int64
 	createdAt string
 	updatedAt string
+	createdBy string // the key that created the document, when known
+	updatedBy string // the key that wrote this revision, when known
+	status    string // draft or published, in collections with x-publish
 }
 
 // compose builds the canonical stored form of a document.
@@ -176,8 +182,14 @@ func compose(id string, body []byte, m meta) []byte {
 	out = append(out, m.createdAt...)
 	out = append(out, `","_updatedAt":"`...)
 	out = append(out, m.updatedAt...)
-	out = append(out, `"}`...)
-	return out
+	out = append(out, '"')
+	for _, f := range [...]struct{ name, value string }{{fieldCreatedBy, m.createdBy}, {fieldUpdatedBy, m.updatedBy}, {fieldStatus, m.status}} {
+		if f.value != "" {
+			vb, _ := json.Marshal(f.value)
+			out = append(append(append(append(out, `,"`...), f.name...), `":`...), vb...)
+		}
+	}
+	return append(out, '}')
 }
 
 // etag is a strong entity tag for the stored bytes of a document. Every

@@ -21,6 +21,8 @@ const (
 	KindPreconditionFailed             // stale If-Match
 	KindNotModified                    // If-None-Match matched
 	KindUnavailable                    // the store cannot be reached for now
+	KindUnauthorized                   // a bad, revoked or expired key
+	KindForbidden                      // the caller's role may not do this
 )
 
 // FieldError is one failure at a JSON Pointer inside a document.

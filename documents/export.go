@@ -34,7 +34,16 @@ func (s *Service) Export(ctx context.Context, emit func(Record) error) error {
 		if err != nil {
 			return err
 		}
-		for _, coll := range append([]string{SchemasCollection}, names...) {
+		names = append([]string{SchemasCollection}, names...)
+		// The system collections' documents (keys, automations) follow;
+		// their schemas are built in. The audit log belongs to its store:
+		// entries restored elsewhere would not chain with the entries there.
+		for _, n := range slices.Sorted(maps.Keys(s.system.byName)) {
+			if n != AuditCollection {
+				names = append(names, n)
+			}
+		}
+		for _, coll := range names {
 			if err := exportCollection(r, coll, emit); err != nil {
 				return fmt.Errorf("export %s: %w", coll, err)
 			}
@@ -224,7 +233,7 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 			}
 			for _, rec := range recs {
 				name := docs[stringKey(rec)].str(fieldID)
-				if err := restore(tx, nil, SchemasCollection, rec); err != nil {
+				if err := s.restore(tx, nil, SchemasCollection, rec); err != nil {
 					return fmt.Errorf("schema %s: %w", name, err)
 				}
 			}
@@ -254,6 +263,9 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []in
 	return s.retry(ctx, func(rs *registryState) error {
 		colls := make([]*schemas.Collection, len(recs))
 		for i, rec := range recs {
+			if rec.Collection == AuditCollection {
+				return errorf(KindBadRequest, "line %d: the audit log is not imported: it belongs to the store that wrote it", lines[i])
+			}
 			c, err := rs.collection(rec.Collection)
 			if err != nil {
 				return fmt.Errorf("line %d: %w", lines[i], err)
@@ -265,7 +277,7 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []in
 				return err
 			}
 			for i, rec := range recs {
-				if err := restore(tx, colls[i], rec.Collection, rec); err != nil {
+				if err := s.restore(tx, colls[i], rec.Collection, rec); err != nil {
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
 			}
@@ -276,7 +288,7 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []in
 
 // restore writes a record as it is: document, revisions and index entries,
 // replacing any document with the same id.
-func restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error {
+func (s *Service) restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error {
 	d, err := decodeStored(rec.Document)
 	if err != nil {
 		return errorf(KindBadRequest, "%s: document: %v", coll, err)
@@ -285,7 +297,7 @@ func restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error 
 	if !ValidID(id) || d.rev() < 1 {
 		return errorf(KindBadRequest, "%s: document without a valid id and _rev", coll)
 	}
-	err = deleteDoc(tx, c, coll, id, "")
+	err = s.deleteDoc(tx, nil, c, coll, id, "")
 	if err != nil && KindOf(err) != KindNotFound {
 		return err
 	}

@@ -21,6 +21,7 @@ type formulas struct {
 	computed []fieldProgram // x-computed
 	defaults []fieldProgram // x-default
 	rules    []ruleProgram  // x-rules
+	access   accessPrograms // x-access, x-audience, x-private
 }
 
 type fieldProgram struct {
@@ -73,6 +74,7 @@ func compileFormulas(cache *expressions.Cache, c *schemas.Collection) (*formulas
 		}
 		f.rules = append(f.rules, ruleProgram{prog: p, message: r.Message})
 	}
+	f.access = compileAccess(cache, c, bad)
 	if len(bad.Errors) > 0 {
 		return nil, bad
 	}
@@ -362,4 +364,12 @@ func appendError(list any, field string, err error) any {
 		msg = fe.Message
 	}
 	return append(l, map[string]any{"field": field, "message": msg})
+}
+
+// evaluation returns the state for formulas run for ctx's caller, reading
+// through r.
+func (s *Service) evaluation(ctx context.Context, r store.Reader, rs *registryState) *evaluation {
+	a, _ := AuthFrom(ctx)
+	return &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now(),
+		auth: expressions.Auth{ID: a.KeyID, Role: a.Role, Subject: a.Subject}}
 }

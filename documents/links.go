@@ -208,7 +208,7 @@ func splitStrings(b []byte) ([]string, bool) {
 // cascade (the referrer is removed too, recursively) or set-null (the
 // reference is taken out of the referrer, as a new revision). seen ends
 // cycles of cascades. A document referring to itself does not hold itself.
-func (s *Service) remove(tx store.Tx, rs *registryState, coll, id, ifMatch string, seen map[string]bool) error {
+func (s *Service) remove(tx store.Tx, a Auth, rs *registryState, coll, id, ifMatch string, seen map[string]bool) error {
 	if seen[coll+"/"+id] {
 		return nil
 	}
@@ -234,11 +234,11 @@ func (s *Service) remove(tx store.Tx, rs *registryState, coll, id, ifMatch strin
 		}
 		switch policy {
 		case "cascade":
-			if err := s.remove(tx, rs, rf.Collection, rf.ID, "", seen); err != nil && KindOf(err) != KindNotFound {
+			if err := s.remove(tx, a, rs, rf.Collection, rf.ID, "", seen); err != nil && KindOf(err) != KindNotFound {
 				return err
 			}
 		case "set-null":
-			if err := s.unlink(tx, src, rf.ID, rf.Field, id); err != nil {
+			if err := s.unlink(tx, a, src, rf.ID, rf.Field, id); err != nil {
 				return err
 			}
 		default:
@@ -251,14 +251,14 @@ func (s *Service) remove(tx store.Tx, rs *registryState, coll, id, ifMatch strin
 			Details: map[string]any{"referrers": blocking[:min(len(blocking), maxReported)]}}
 	}
 	c, _ := rs.reg.Collection(coll)
-	return deleteDoc(tx, c, coll, id, ifMatch)
+	return s.deleteDoc(tx, &a, c, coll, id, ifMatch)
 }
 
 // unlink takes the reference to target out of field of the document id of
 // src: a single reference is removed, an array loses the items. It is
 // written as a new revision, not validated again (a required reference
 // that a set-null policy removes is the schema's choice).
-func (s *Service) unlink(tx store.Tx, src *schemas.Collection, id, field, target string) error {
+func (s *Service) unlink(tx store.Tx, a Auth, src *schemas.Collection, id, field, target string) error {
 	raw, err := tx.Get(docsBucket(src.Name), []byte(id))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
@@ -281,7 +281,7 @@ func (s *Service) unlink(tx store.Tx, src *schemas.Collection, id, field, target
 	if err != nil {
 		return err
 	}
-	_, err = s.write(tx, src, src.Name, id, body, fields, old, true)
+	_, err = s.write(tx, a, src, src.Name, id, body, fields, old, true, "")
 	return err
 }
 

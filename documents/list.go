@@ -32,6 +32,15 @@ type ReadOptions struct {
 	Fields []string
 	// IfNoneMatch is the If-None-Match header; a match is a KindNotModified error.
 	IfNoneMatch string
+	// Expand lists the references to resolve: "level", "exams.questions",
+	// or "*" for every reference one level deep.
+	Expand []string
+	// ExpandDepth bounds how deep expand paths go: DefaultExpandDepth
+	// when 0, at most MaxExpandDepth.
+	ExpandDepth int
+	// Preview admits drafts of collections with x-publish (editors and
+	// admins only).
+	Preview bool
 }
 
 // ListOptions shape a list.
@@ -48,8 +57,12 @@ type ListOptions struct {
 	// Filter is a formula that each listed document satisfies, with its
 	// top-level fields in scope by name: `level == "pro" && score >= 80`.
 	Filter string
-	// Explain asks the page to tell how it was found.
+	// Explain asks the page to tell how it was found (editors and admins).
 	Explain bool
+	// Expand, ExpandDepth and Preview, as in ReadOptions.
+	Expand      []string
+	ExpandDepth int
+	Preview     bool
 }
 
 // Page is one page of a list.
@@ -148,11 +161,14 @@ func decodeCursor(s string, keys []sortKey) ([]any, error) {
 	return c.Values, nil
 }
 
-// List returns one page of a collection.
+// List returns one page of a collection: the documents ctx's caller may
+// see, as it may see them. Documents it may not see are skipped before the
+// page is cut, so neither the page nor its cursor reveals them.
 func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Page, error) {
 	rs := s.state.Load()
-	if !rs.exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	v, err := s.view(ctx, rs, coll, "list", opts.Preview)
+	if err != nil {
+		return nil, err
 	}
 	limit, err := pageLimit(opts.Limit)
 	if err != nil {
@@ -162,18 +178,23 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	if err != nil {
 		return nil, err
 	}
+	for _, k := range keys {
+		if v.hides(k.field) {
+			return nil, errorf(KindBadRequest, "sort: %s is private", k.field)
+		}
+	}
 	var after []any
 	if opts.Cursor != "" {
 		if after, err = decodeCursor(opts.Cursor, keys); err != nil {
 			return nil, err
 		}
 	}
-	c, _ := rs.reg.Collection(coll) // nil for system collections
+	c, _ := rs.reg.Collection(coll) // nil for _schemas
 	var filter *expressions.Program
 	if opts.Filter != "" {
-		var props []string
+		props := []string{fieldID}
 		if c != nil {
-			props = c.Properties
+			props = append(props, c.Properties...)
 		}
 		filter, err = s.cache.Compile(opts.Filter, expressions.Options{Mode: expressions.Bool, Fields: props})
 		if err != nil {
@@ -184,39 +205,79 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	}
 	var page *Page
 	err = s.st.View(ctx, func(r store.Reader) error {
+		r = s.reader(r, coll)
+		ev := s.evaluation(ctx, r, rs)
 		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}}
+		var matchFilter func(d stored) (bool, error)
 		if filter != nil {
-			ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
-			l.match = func(raw []byte) (bool, error) {
-				d, err := decodeStored(raw)
-				if err != nil {
-					return false, err
+			matchFilter = func(d stored) (bool, error) {
+				if len(v.private) > 0 {
+					// The filter sees what the caller sees, so that it
+					// cannot probe a private field.
+					raw, err := recompose(d)
+					if err != nil {
+						return false, err
+					}
+					if raw, _, err = v.present(ev, raw); err != nil {
+						return false, err
+					}
+					if d, err = decodeStored(raw); err != nil {
+						return false, err
+					}
 				}
-				v, err := ev.run(filter, formulaValue(c, content(d)), nil, d.str(fieldID))
+				fv := formulaValue(c, content(d))
+				fv[fieldID] = d.str(fieldID)
+				res, err := ev.run(filter, fv, nil, d.str(fieldID))
 				if err != nil {
 					// The filter is a parameter of the request: its failure is a 400.
 					fe := formulaRunError("", "the filter", err)
 					fe.Kind, fe.Details = KindBadRequest, positionOf(err)
 					return false, fe
 				}
-				return v == true, nil
+				return res == true, nil
 			}
 			if c != nil {
 				l.plan(c, filter)
 			}
 		}
+		if matchFilter != nil || v.filters() {
+			l.match = func(raw []byte) (bool, error) {
+				d, err := decodeStored(raw)
+				if err != nil {
+					return false, err
+				}
+				if v.filters() {
+					if ok, err := v.admit(ev, d); err != nil || !ok {
+						return false, err
+					}
+				}
+				if matchFilter == nil {
+					return true, nil
+				}
+				return matchFilter(d)
+			}
+		}
 		if page, err = l.page(); err != nil {
 			return err
 		}
-		if f := rs.formulas[coll]; f != nil && len(f.computed) > 0 {
-			ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
+		if !v.plain() {
 			for i, raw := range page.Items {
-				if page.Items[i], err = ev.computeRead(c, f, raw); err != nil {
+				if page.Items[i], _, err = v.present(ev, raw); err != nil {
 					return err
 				}
 			}
 		}
-		if opts.Explain {
+		if len(opts.Expand) > 0 {
+			x, err := s.newExpander(ctx, rs, r, coll, ReadOptions{Expand: opts.Expand, ExpandDepth: opts.ExpandDepth, Preview: opts.Preview})
+			if err != nil {
+				return err
+			}
+			if page.Items, err = x.expand(coll, page.Items); err != nil {
+				return err
+			}
+		}
+		// How many documents were examined would count hidden ones.
+		if opts.Explain && privileged(ctx) {
 			page.Explain = l.explain
 		}
 		return nil
@@ -675,10 +736,13 @@ func project(raw []byte, fields []string) ([]byte, error) {
 }
 
 // Revisions lists the revisions of a document, newest first. The cursor is
-// the revision number to continue below.
+// the revision number to continue below. A caller sees the history of the
+// documents it may read, with the fields it may see.
 func (s *Service) Revisions(ctx context.Context, coll, id string, opts ListOptions) (*Page, error) {
-	if !s.state.Load().exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	rs := s.state.Load()
+	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
+	if err != nil {
+		return nil, err
 	}
 	limit, err := pageLimit(opts.Limit)
 	if err != nil {
@@ -698,16 +762,30 @@ func (s *Service) Revisions(ctx context.Context, coll, id string, opts ListOptio
 	var lastRev int64
 	more := false
 	err = s.st.View(ctx, func(r store.Reader) error {
-		return r.Scan(revsBucket(coll), rng, func(k, v []byte) bool {
+		ev := s.evaluation(ctx, r, rs)
+		if err := s.admitStored(r, ev, v, id); err != nil {
+			return err
+		}
+		var perr error
+		err := r.Scan(revsBucket(coll), rng, func(k, raw []byte) bool {
 			if len(page.Items) == limit {
 				more = true
 				return false
 			}
-			page.Items = append(page.Items, append([]byte(nil), v...))
+			shown, _, err := v.strip(ev, bytes.Clone(raw))
+			if err != nil {
+				perr = err
+				return false
+			}
+			page.Items = append(page.Items, shown)
 			lastRev = int64(binary.BigEndian.Uint64(k[len(prefix):]))
 			return true
 		})
+		return errors.Join(err, perr)
 	})
+	if KindOf(err) != KindInternal {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("revisions %s/%s: %w", coll, id, err)
 	}
@@ -720,17 +798,66 @@ func (s *Service) Revisions(ctx context.Context, coll, id string, opts ListOptio
 	return page, nil
 }
 
+// admitStored fails with a not-found error unless the caller may see the
+// current document id (a deleted one stays visible to open views, whose
+// history lives on until the revisions go).
+func (s *Service) admitStored(r store.Reader, ev *evaluation, v *view, id string) error {
+	if !v.filters() {
+		return nil
+	}
+	raw, err := r.Get(docsBucket(v.coll), []byte(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return errorf(KindNotFound, "no document %q in %s", id, v.coll)
+	}
+	if err != nil {
+		return err
+	}
+	d, err := decodeStored(raw)
+	if err != nil {
+		return err
+	}
+	if ok, err := v.admit(ev, d); err != nil || !ok {
+		return errors.Join(err, errorf(KindNotFound, "no document %q in %s", id, v.coll))
+	}
+	return nil
+}
+
 // Revision returns one revision of a document.
 func (s *Service) Revision(ctx context.Context, coll, id string, rev int64) (*Document, error) {
-	if !s.state.Load().exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	rs := s.state.Load()
+	v, err := s.view(ctx, rs, coll, "read", false)
+	if err != nil {
+		return nil, err
 	}
-	raw, err := s.getOne(ctx, revsBucket(coll), revKey(id, rev))
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, errorf(KindNotFound, "no revision %d of %q in %s", rev, id, coll)
+	var doc *Document
+	err = s.st.View(ctx, func(r store.Reader) error {
+		ev := s.evaluation(ctx, r, rs)
+		if err := s.admitStored(r, ev, v, id); err != nil {
+			return err
+		}
+		raw, err := r.Get(revsBucket(coll), revKey(id, rev))
+		if errors.Is(err, store.ErrNotFound) {
+			return errorf(KindNotFound, "no revision %d of %q in %s", rev, id, coll)
+		}
+		if err != nil {
+			return err
+		}
+		tag := etag(raw)
+		shown, changed, err := v.strip(ev, raw)
+		if err != nil {
+			return err
+		}
+		if changed {
+			tag = "W/" + tag
+		}
+		doc = &Document{ID: id, Rev: rev, ETag: tag, JSON: shown}
+		return nil
+	})
+	if KindOf(err) != KindInternal {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("revision %s/%s/%d: %w", coll, id, rev, err)
 	}
-	return &Document{ID: id, Rev: rev, ETag: etag(raw), JSON: raw}, nil
+	return doc, nil
 }

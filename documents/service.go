@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,10 @@ const metaBucket = "meta"
 // change, read by every write to detect a registry that changed under it.
 var versionKey = []byte("schemas.version")
 
+// builtinTime is the _createdAt of the built-in schemas: they come with
+// the program rather than from a write.
+const builtinTime = "1970-01-01T00:00:00.000Z"
+
 // maxRetries bounds how often a write is prepared again after the schema
 // registry (or, for a schema patch, the schema) changed under it.
 const maxRetries = 8
@@ -47,6 +52,9 @@ type Options struct {
 	Now func() time.Time
 	// Limits bound each formula run; expressions.DefaultLimits when zero.
 	Limits expressions.Limits
+	// System are the system collections the program adds to the built-in
+	// ones (_schemas, _keys, _audit).
+	System []SystemCollection
 }
 
 // Service is the document service. It is safe for concurrent use.
@@ -58,6 +66,7 @@ type Service struct {
 	schemaMu sync.Mutex // serializes schema changes made through this Service
 	cache    *expressions.Cache
 	limits   expressions.Limits
+	system   *systemSet
 }
 
 // registryState is a compiled registry, the formulas of its collections,
@@ -81,7 +90,20 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 	if s.limits == (expressions.Limits{}) {
 		s.limits = expressions.DefaultLimits()
 	}
-	s.state.Store(&registryState{reg: schemas.Empty()})
+	set, err := newSystemSet(opts.System, builtinTime)
+	if err != nil {
+		return nil, err
+	}
+	s.system = set
+	reg, err := schemas.Compile(set.withSystem(map[string]json.RawMessage{}))
+	if err != nil {
+		return nil, fmt.Errorf("compile system collections: %w", err)
+	}
+	initial, err := s.newState(reg, 0)
+	if err != nil {
+		return nil, fmt.Errorf("compile system collections: %w", err)
+	}
+	s.state.Store(initial)
 	if err := s.reload(ctx); err != nil {
 		return nil, err
 	}
@@ -134,7 +156,7 @@ func (s *Service) reload(ctx context.Context) error {
 	for n, r := range raws {
 		in[n] = r
 	}
-	reg, err := schemas.Compile(in)
+	reg, err := schemas.Compile(s.system.withSystem(in))
 	if err != nil {
 		return fmt.Errorf("compile stored schemas: %w", err)
 	}
@@ -240,6 +262,9 @@ type Document struct {
 	Created bool
 	// Warnings are advisory notes about the write (e.g. unknown keywords).
 	Warnings []string
+	// Replayed is set when a write with the same idempotency key was
+	// already made: this one changed nothing.
+	Replayed bool
 }
 
 // WriteOptions are the preconditions and switches of a write.
@@ -254,6 +279,10 @@ type WriteOptions struct {
 	// DryRun reports what a schema change would do without doing it. Only
 	// Put on SchemasCollection supports it; other writes refuse it.
 	DryRun bool
+	// IdempotencyKey, when set, makes the write happen at most once: a
+	// write with a key already used changes nothing and returns the
+	// document as it stands, with Document.Replayed set.
+	IdempotencyKey string
 }
 
 // refuseDryRun fails a write asked to be a dry run where only a real write
@@ -266,10 +295,15 @@ func refuseDryRun(opts WriteOptions) error {
 	return nil
 }
 
-// Get returns one document.
+// Get returns one document, as ctx's caller may see it.
 func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*Document, error) {
-	if !s.state.Load().exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	rs := s.state.Load()
+	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
+	if err != nil {
+		return nil, err
+	}
+	if coll == SchemasCollection || !v.plain() || len(opts.Expand) > 0 {
+		return s.getViewed(ctx, rs, v, id, opts)
 	}
 	raw, err := s.getOne(ctx, docsBucket(coll), []byte(id))
 	if errors.Is(err, store.ErrNotFound) {
@@ -278,41 +312,83 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 	if err != nil {
 		return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
 	}
-	tag := etag(raw)
+	return finishGet(id, raw, etag(raw), opts)
+}
+
+// getViewed reads a document through a view: access, publishing,
+// audience, private fields, computed fields and expansion.
+func (s *Service) getViewed(ctx context.Context, rs *registryState, v *view, id string, opts ReadOptions) (*Document, error) {
+	var out []byte
+	var tag string
+	err := s.st.View(ctx, func(r store.Reader) error {
+		r = s.reader(r, v.coll)
+		raw, err := r.Get(docsBucket(v.coll), []byte(id))
+		if errors.Is(err, store.ErrNotFound) {
+			return errorf(KindNotFound, "no document %q in %s", id, v.coll)
+		}
+		if err != nil {
+			return err
+		}
+		tag = etag(raw)
+		ev := s.evaluation(ctx, r, rs)
+		if v.filters() {
+			d, err := decodeStored(raw)
+			if err != nil {
+				return err
+			}
+			// A document the caller may not see does not exist for it.
+			if ok, err := v.admit(ev, d); err != nil || !ok {
+				return errors.Join(err, errorf(KindNotFound, "no document %q in %s", id, v.coll))
+			}
+		}
+		if opts.IfNoneMatch != "" && matchETag(opts.IfNoneMatch, tag) {
+			return &Error{Kind: KindNotModified, Message: "not modified", Details: map[string]any{"etag": tag}}
+		}
+		var changed bool
+		if out, changed, err = v.present(ev, raw); err != nil {
+			return err
+		}
+		if len(opts.Expand) > 0 {
+			x, err := s.newExpander(ctx, rs, r, v.coll, opts)
+			if err != nil {
+				return err
+			}
+			if out, err = x.document(v.coll, out); err != nil {
+				return err
+			}
+			changed = true
+		}
+		if changed {
+			// Another representation of the same revision.
+			tag = "W/" + tag
+		}
+		return nil
+	})
+	if KindOf(err) != KindInternal {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get %s/%s: %w", v.coll, id, err)
+	}
+	return finishGet(id, out, tag, opts)
+}
+
+// finishGet applies If-None-Match and the projection to a read.
+func finishGet(id string, raw []byte, tag string, opts ReadOptions) (*Document, error) {
 	if opts.IfNoneMatch != "" && matchETag(opts.IfNoneMatch, tag) {
 		return nil, &Error{Kind: KindNotModified, Message: "not modified", Details: map[string]any{"etag": tag}}
 	}
-	if raw, err = s.withComputed(ctx, coll, raw); err != nil {
-		return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
-	}
 	doc := &Document{ID: id, ETag: tag, JSON: raw}
 	if len(opts.Fields) > 0 {
+		var err error
 		if doc.JSON, err = project(raw, opts.Fields); err != nil {
-			return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+			return nil, fmt.Errorf("get %s: %w", id, err)
 		}
-		// A projection is another representation of the same revision.
-		doc.ETag = "W/" + tag
+		if !strings.HasPrefix(tag, "W/") {
+			doc.ETag = "W/" + tag
+		}
 	}
 	return doc, nil
-}
-
-// withComputed adds the x-computed fields of the collection to a stored
-// document; the ETag stays that of the stored revision.
-func (s *Service) withComputed(ctx context.Context, coll string, raw []byte) ([]byte, error) {
-	rs := s.state.Load()
-	f := rs.formulas[coll]
-	if f == nil || len(f.computed) == 0 {
-		return raw, nil
-	}
-	c, _ := rs.reg.Collection(coll)
-	var out []byte
-	err := s.st.View(ctx, func(r store.Reader) error {
-		ev := &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now()}
-		var err error
-		out, err = ev.computeRead(c, f, raw)
-		return err
-	})
-	return out, err
 }
 
 // oneGetter is a store that reads a single key in fewer round trips than a
@@ -336,8 +412,15 @@ func (s *Service) getOne(ctx context.Context, bucket string, key []byte) ([]byte
 }
 
 // Create stores a new document. The id comes from the body's "id" member or
-// is generated.
-func (s *Service) Create(ctx context.Context, coll string, body []byte) (*Document, error) {
+// is generated. In a collection with x-publish, "_status": "published" in
+// the body publishes it at once; it is a draft otherwise.
+func (s *Service) Create(ctx context.Context, coll string, body []byte, opts WriteOptions) (*Document, error) {
+	if err := refuseDryRun(opts); err != nil {
+		return nil, err
+	}
+	if err := checkIdempotencyKey(opts.IdempotencyKey); err != nil {
+		return nil, err
+	}
 	m, err := decodeObject(body)
 	if err != nil {
 		return nil, err
@@ -350,12 +433,28 @@ func (s *Service) Create(ctx context.Context, coll string, body []byte) (*Docume
 		if id == "" {
 			return nil, fieldError(KindInvalid, "a collection needs a name", "/id", "is required: the collection name")
 		}
-		return s.putSchema(ctx, id, m, WriteOptions{}, true)
+		return s.putSchema(ctx, id, m, opts, true)
 	}
 	if id == "" {
 		id = s.ids.next(s.now())
 	}
-	return s.put(ctx, coll, id, m, writeMode{mustCreate: true})
+	status, err := statusOf(m)
+	if err != nil {
+		return nil, err
+	}
+	return s.put(ctx, coll, id, m, writeMode{mustCreate: true, status: status, idempotencyKey: opts.IdempotencyKey})
+}
+
+// statusOf reads the _status a writer gives, if any.
+func statusOf(m map[string]any) (string, error) {
+	v, ok := m[fieldStatus]
+	if !ok {
+		return "", nil
+	}
+	if v != StatusDraft && v != StatusPublished {
+		return "", fieldError(KindInvalid, "invalid _status", "/_status", `must be "draft" or "published"`)
+	}
+	return v.(string), nil
 }
 
 // Put creates or replaces the document id with body.
@@ -364,6 +463,9 @@ func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts Wr
 		if err := refuseDryRun(opts); err != nil {
 			return nil, err
 		}
+	}
+	if err := checkIdempotencyKey(opts.IdempotencyKey); err != nil {
+		return nil, err
 	}
 	if !ValidID(id) {
 		return nil, fieldError(KindBadRequest, "invalid id", "/id", "must match "+idPattern.String())
@@ -378,7 +480,11 @@ func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts Wr
 	if coll == SchemasCollection {
 		return s.putSchema(ctx, id, m, opts, false)
 	}
-	return s.put(ctx, coll, id, m, writeMode{ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch})
+	status, err := statusOf(m)
+	if err != nil {
+		return nil, err
+	}
+	return s.put(ctx, coll, id, m, writeMode{ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch, status: status, idempotencyKey: opts.IdempotencyKey})
 }
 
 // Patch applies a JSON Merge Patch (RFC 7396) to the document id.
@@ -400,7 +506,14 @@ func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts
 	if coll == SchemasCollection {
 		return s.patchSchema(ctx, id, p, opts)
 	}
-	return s.update(ctx, coll, id, writeMode{ifMatch: opts.IfMatch, mustExist: true}, nil,
+	if err := checkIdempotencyKey(opts.IdempotencyKey); err != nil {
+		return nil, err
+	}
+	status, err := statusOf(p)
+	if err != nil {
+		return nil, err
+	}
+	return s.update(ctx, coll, id, writeMode{ifMatch: opts.IfMatch, mustExist: true, status: status, idempotencyKey: opts.IdempotencyKey}, nil,
 		func(old stored) (map[string]any, error) {
 			merged, _ := mergePatch(content(old), content(p)).(map[string]any)
 			return merged, nil
@@ -433,10 +546,13 @@ func (s *Service) patchSchema(ctx context.Context, id string, p map[string]any, 
 
 // writeMode carries a write's preconditions into the transaction.
 type writeMode struct {
-	mustCreate  bool   // POST: an existing id is a conflict
-	mustExist   bool   // PATCH: an absent id is not found
-	ifMatch     string // If-Match header
-	ifNoneMatch string // If-None-Match header
+	mustCreate     bool   // POST: an existing id is a conflict
+	mustExist      bool   // PATCH: an absent id is not found
+	ifMatch        string // If-Match header
+	ifNoneMatch    string // If-None-Match header
+	status         string // _status to write, in a collection with x-publish
+	idempotencyKey string // a write already made with this key is not made again
+	keySecret      bool   // the write gives a _keys secret hash of its own
 }
 
 // put stores a user document whose content the client gave whole.
@@ -451,6 +567,7 @@ func (s *Service) put(ctx context.Context, coll, id string, m map[string]any, mo
 // checked against. Without formulas, fixed content is validated and
 // encoded before the transaction, which then only writes.
 func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, fixed map[string]any, change func(stored) (map[string]any, error)) (*Document, error) {
+	auth, _ := AuthFrom(ctx)
 	var doc *Document
 	err := s.retry(ctx, func(rs *registryState) error {
 		c, err := rs.collection(coll)
@@ -458,47 +575,89 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 			return err
 		}
 		f := rs.formulas[coll]
+		gate, err := s.writeGate(ctx, rs, c)
+		if err != nil {
+			return err
+		}
+		// Fixed content, without formulas to run in the transaction, is
+		// validated and encoded before it.
+		prepared := fixed != nil && !f.has() && !gate.formulas() && coll != KeysCollection
 		var body []byte
-		if fixed != nil && !f.has() {
+		if prepared {
 			if err := c.Validate(fixed); err != nil {
 				return asError(err)
+			}
+			if err := s.system.check(ctx, coll, fixed); err != nil {
+				return err
 			}
 			if body, err = encodeContent(fixed); err != nil {
 				return errorf(KindBadRequest, "cannot encode the document: %v", err)
 			}
 		}
 		return s.st.Update(ctx, func(tx store.Tx) error {
+			doc = nil
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
+			}
+			if mode.idempotencyKey != "" {
+				done, err := s.replay(tx, mode.idempotencyKey)
+				if done != nil || err != nil {
+					doc = done
+					return err
+				}
 			}
 			old, exists, err := current(tx, coll, id, mode)
 			if err != nil {
 				return err
 			}
 			fields, b := fixed, body
-			if b == nil {
+			var secret string
+			if !prepared {
 				if fields == nil {
 					if fields, err = change(old); err != nil {
 						return err
 					}
+				} else {
+					fields = maps.Clone(fields)
 				}
+				if coll == KeysCollection && !mode.keySecret {
+					secret = prepareKey(fields, old)
+				}
+				ev := s.evaluation(ctx, tx, rs)
 				if f.has() {
-					ev := &evaluation{s: s, ctx: ctx, r: tx, rs: rs, now: s.now()}
 					if fields, err = ev.computeWrite(c, f, id, fields, old); err != nil {
 						return err
 					}
 				} else if err := c.Validate(fields); err != nil {
 					return asError(err)
 				}
+				if err := s.system.check(ctx, coll, fields); err != nil {
+					return err
+				}
+				if err := gate.allow(ev, id, fields, old, exists); err != nil {
+					return err
+				}
 				if b, err = encodeContent(fields); err != nil {
 					return errorf(KindBadRequest, "cannot encode the document: %v", err)
 				}
+			} else if err := gate.allow(nil, id, fields, old, exists); err != nil {
+				return err
 			}
 			if err := checkLinks(tx, c, id, fields); err != nil {
 				return err
 			}
-			doc, err = s.write(tx, c, coll, id, b, fields, old, exists)
-			return err
+			if doc, err = s.write(tx, auth, c, coll, id, b, fields, old, exists, mode.status); err != nil {
+				return err
+			}
+			if mode.idempotencyKey != "" {
+				if err := remember(tx, mode.idempotencyKey, coll, id); err != nil {
+					return err
+				}
+			}
+			if secret != "" {
+				doc.JSON = withSecret(doc.JSON, secret)
+			}
+			return nil
 		})
 	})
 	if err != nil {
@@ -507,16 +666,35 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 	return doc, nil
 }
 
-// write stores a document, its revision and its index entries inside tx.
-// c is nil for system collections, which have no indexes.
-// old is the stored document, when it exists.
-func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, old stored, exists bool) (*Document, error) {
+// write stores a document, its revision and its index entries inside tx,
+// and records its event and audit entry. c is nil for _schemas, which has
+// no indexes. old is the stored document, when it exists. status is the
+// _status to write in a collection with x-publish; "" keeps the old one
+// (draft for a new document).
+func (s *Service) write(tx store.Tx, a Auth, c *schemas.Collection, coll, id string, body []byte, fields map[string]any, old stored, exists bool, status string) (*Document, error) {
 	key := []byte(id)
-	now := s.now().UTC().Format(timeLayout)
-	m := meta{rev: 1, createdAt: now, updatedAt: now}
+	at := s.now()
+	now := at.UTC().Format(timeLayout)
+	m := meta{rev: 1, createdAt: now, updatedAt: now, createdBy: a.KeyID, updatedBy: a.KeyID}
+	var before []byte
 	if exists {
 		m.rev = old.rev() + 1
 		m.createdAt = old.str(fieldCreatedAt)
+		m.createdBy = old.str(fieldCreatedBy)
+		var err error
+		if before, err = recompose(old); err != nil {
+			return nil, err
+		}
+	}
+	if c == nil || !c.Publish {
+		status = "" // _status means something only with x-publish
+	}
+	m.status = status
+	if m.status == "" {
+		m.status = old.str(fieldStatus)
+	}
+	if m.status == "" && c != nil && c.Publish {
+		m.status = StatusDraft
 	}
 	raw := compose(id, body, m)
 	if c != nil {
@@ -528,6 +706,13 @@ func (s *Service) write(tx store.Tx, c *schemas.Collection, coll, id string, bod
 		return nil, err
 	}
 	if err := tx.Put(revsBucket(coll), revKey(id, m.rev), raw); err != nil {
+		return nil, err
+	}
+	op := OpCreated
+	if exists {
+		op = OpUpdated
+	}
+	if err := s.record(tx, a, op, coll, id, m.rev, before, raw, at); err != nil {
 		return nil, err
 	}
 	return &Document{ID: id, Rev: m.rev, ETag: etag(raw), JSON: raw, Created: !exists}, nil
@@ -651,6 +836,7 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 	if coll == SchemasCollection {
 		return s.deleteSchema(ctx, id, opts)
 	}
+	a, _ := AuthFrom(ctx)
 	return s.retry(ctx, func(rs *registryState) error {
 		if _, err := rs.collection(coll); err != nil {
 			return err
@@ -659,13 +845,24 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
-			return s.remove(tx, rs, coll, id, opts.IfMatch, map[string]bool{})
+			raw, err := tx.Get(docsBucket(coll), []byte(id))
+			if errors.Is(err, store.ErrNotFound) {
+				return errorf(KindNotFound, "no document %q in %s", id, coll)
+			}
+			if err != nil {
+				return err
+			}
+			if err := s.allowDelete(ctx, tx, rs, coll, raw); err != nil {
+				return err
+			}
+			return s.remove(tx, a, rs, coll, id, opts.IfMatch, map[string]bool{})
 		})
 	})
 }
 
-// deleteDoc removes one document inside tx. c is nil for system collections.
-func deleteDoc(tx store.Tx, c *schemas.Collection, coll, id, ifMatch string) error {
+// deleteDoc removes one document inside tx. c is nil for _schemas. The
+// delete is recorded (event and audit) unless a is nil.
+func (s *Service) deleteDoc(tx store.Tx, a *Auth, c *schemas.Collection, coll, id, ifMatch string) error {
 	raw, err := tx.Get(docsBucket(coll), []byte(id))
 	if errors.Is(err, store.ErrNotFound) {
 		// Not If-Match's 412: a delete of nothing is a 404 with or
@@ -700,7 +897,17 @@ func deleteDoc(tx store.Tx, c *schemas.Collection, coll, id, ifMatch string) err
 			return err
 		}
 	}
-	return tx.Delete(docsBucket(coll), []byte(id))
+	if err := tx.Delete(docsBucket(coll), []byte(id)); err != nil {
+		return err
+	}
+	if a == nil {
+		return nil
+	}
+	d, err := decodeStored(raw)
+	if err != nil {
+		return fmt.Errorf("stored %s/%s: %w", coll, id, err)
+	}
+	return s.record(tx, *a, OpDeleted, coll, id, d.rev(), raw, nil, s.now())
 }
 
 func isString(v any) bool { _, ok := v.(string); return ok }

@@ -23,13 +23,24 @@ type Config struct {
 	MaxBodyBytes int64
 	// Logger receives one line per request; nothing is logged when nil.
 	Logger *slog.Logger
+	// AnonymousRole is the role of requests without an API key:
+	// documents.RolePublic when empty.
+	AnonymousRole string
+	// RateLimit limits the requests of each key; no limit when zero.
+	RateLimit RateLimit
+	// CORSOrigins are the browser origins allowed to call the API ("*"
+	// for any).
+	CORSOrigins []string
+	// Routes, when set, adds routes behind the same middleware (request
+	// ids, logging, authentication).
+	Routes func(r chi.Router)
 }
 
 // Service is what the engine needs of the document service.
 type Service interface {
 	Get(ctx context.Context, coll, id string, opts documents.ReadOptions) (*documents.Document, error)
 	List(ctx context.Context, coll string, opts documents.ListOptions) (*documents.Page, error)
-	Create(ctx context.Context, coll string, body []byte) (*documents.Document, error)
+	Create(ctx context.Context, coll string, body []byte, opts documents.WriteOptions) (*documents.Document, error)
 	Put(ctx context.Context, coll, id string, body []byte, opts documents.WriteOptions) (*documents.Document, error)
 	Patch(ctx context.Context, coll, id string, patch []byte, opts documents.WriteOptions) (*documents.Document, error)
 	Delete(ctx context.Context, coll, id string, opts documents.WriteOptions) error
@@ -39,6 +50,8 @@ type Service interface {
 	Registry() *schemas.Registry
 	Referrers(ctx context.Context, coll, id string, opts documents.ListOptions) (*documents.ReferrerPage, error)
 	Ping(ctx context.Context) error
+	Publish(ctx context.Context, coll, id string, publish bool, opts documents.WriteOptions) (*documents.Document, error)
+	Authenticate(ctx context.Context, secret string) (documents.Auth, error)
 }
 
 // New returns the HTTP handler of Credence.
@@ -49,9 +62,12 @@ func New(cfg Config, svc Service) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger}
+	if cfg.AnonymousRole == "" {
+		cfg.AnonymousRole = documents.RolePublic
+	}
+	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger, limits: newLimiter(cfg.RateLimit, nil)}
 	r := chi.NewRouter()
-	r.Use(h.requestID, h.logRequests, h.recoverPanics, middleware.GetHead)
+	r.Use(h.requestID, h.logRequests, h.recoverPanics, h.cors, middleware.GetHead, h.authenticate)
 	r.NotFound(h.notFound)
 	r.MethodNotAllowed(h.methodNotAllowed(r))
 
@@ -73,14 +89,20 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/{collection}/{id}/revisions", h.revisions)
 	r.Get("/api/{collection}/{id}/revisions/{rev}", h.revision)
 	r.Get("/api/{collection}/{id}/referrers", h.referrers)
+	r.Post("/api/{collection}/{id}/publish", h.publish(true))
+	r.Post("/api/{collection}/{id}/unpublish", h.publish(false))
+	if cfg.Routes != nil {
+		cfg.Routes(r)
+	}
 	return r
 }
 
 type handlers struct {
-	svc   Service
-	cfg   Config
-	log   *slog.Logger
-	specs specs
+	svc    Service
+	cfg    Config
+	log    *slog.Logger
+	specs  specs
+	limits *limiter
 }
 
 func (h *handlers) health(w http.ResponseWriter, r *http.Request) {

@@ -66,7 +66,7 @@ func checkAnswer(t *testing.T, resp *response, allowed ...int) {
 // write answered with and that it satisfies its collection's schema.
 func checkStored(t *testing.T, srv *testServer, coll, path string, written *response) map[string]any {
 	t.Helper()
-	resp := srv.get(path)
+	resp := srv.get(path + "?preview=true") // drafts too, where x-publish is set
 	require.Equal(t, http.StatusOK, resp.Code, "read back %s: %s", path, resp)
 	assert.Equal(t, written.Header.Get("ETag"), resp.Header.Get("ETag"))
 	assert.Equal(t, string(written.Body), string(resp.Body))

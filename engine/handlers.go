@@ -19,6 +19,11 @@ import (
 
 func (h *handlers) get(w http.ResponseWriter, r *http.Request) {
 	opts := documents.ReadOptions{Fields: fields(r), IfNoneMatch: r.Header.Get("If-None-Match")}
+	var err error
+	if opts.Expand, opts.ExpandDepth, opts.Preview, err = readParams(r); err != nil {
+		h.error(w, r, err)
+		return
+	}
 	doc, err := h.svc.Get(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), opts)
 	if err != nil {
 		h.error(w, r, err)
@@ -46,21 +51,22 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	// A create cannot be a dry run: refuse one rather than write.
-	if opts, err := writeOptions(r); err != nil || opts.DryRun {
-		if err == nil {
-			err = badRequest("a dry run is supported only when putting a schema")
-		}
+	opts, err := writeOptions(r)
+	if err != nil {
 		h.error(w, r, err)
 		return
 	}
 	coll := pathParam(r, "collection")
-	doc, err := h.svc.Create(r.Context(), coll, body)
+	doc, err := h.svc.Create(r.Context(), coll, body, opts)
 	if err != nil {
 		h.error(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/"+coll+"/"+url.PathEscape(doc.ID))
+	if doc.Replayed {
+		writeDocument(w, http.StatusOK, doc)
+		return
+	}
 	writeDocument(w, http.StatusCreated, doc)
 }
 
@@ -84,7 +90,7 @@ func (h *handlers) put(w http.ResponseWriter, r *http.Request) {
 	case opts.DryRun:
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(doc.JSON)
-	case doc.Created:
+	case doc.Created && !doc.Replayed:
 		w.Header().Set("Location", "/api/"+coll+"/"+url.PathEscape(doc.ID))
 		writeDocument(w, http.StatusCreated, doc)
 	default:
@@ -215,6 +221,9 @@ func listOptions(r *http.Request) (documents.ListOptions, error) {
 	if err != nil {
 		return opts, err
 	}
+	if opts.Expand, opts.ExpandDepth, opts.Preview, err = readParams(r); err != nil {
+		return opts, err
+	}
 	opts.Explain = explain
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
@@ -228,7 +237,8 @@ func listOptions(r *http.Request) (documents.ListOptions, error) {
 
 func writeOptions(r *http.Request) (documents.WriteOptions, error) {
 	q := r.URL.Query()
-	opts := documents.WriteOptions{IfMatch: r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match")}
+	opts := documents.WriteOptions{IfMatch: r.Header.Get("If-Match"), IfNoneMatch: r.Header.Get("If-None-Match"),
+		IdempotencyKey: r.Header.Get("Idempotency-Key")}
 	var err error
 	if opts.Force, err = flag(q, "force"); err != nil {
 		return opts, err
@@ -344,4 +354,37 @@ func (h *handlers) referrers(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(b)
+}
+
+// readParams reads the expand, expandDepth and preview parameters of a read.
+func readParams(r *http.Request) (expand []string, depth int, preview bool, err error) {
+	q := r.URL.Query()
+	if e := q.Get("expand"); e != "" {
+		expand = strings.Split(e, ",")
+	}
+	if d := q.Get("expandDepth"); d != "" {
+		depth, err = strconv.Atoi(d)
+		if err != nil || depth < 1 || depth > documents.MaxExpandDepth {
+			return nil, 0, false, badRequest("expandDepth must be a number between 1 and %d", documents.MaxExpandDepth)
+		}
+	}
+	preview, err = flag(q, "preview")
+	return expand, depth, preview, err
+}
+
+// publish publishes or unpublishes a document of a collection with x-publish.
+func (h *handlers) publish(on bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		opts, err := writeOptions(r)
+		if err != nil {
+			h.error(w, r, err)
+			return
+		}
+		doc, err := h.svc.Publish(r.Context(), pathParam(r, "collection"), pathParam(r, "id"), on, opts)
+		if err != nil {
+			h.error(w, r, err)
+			return
+		}
+		writeDocument(w, http.StatusOK, doc)
+	}
 }

@@ -64,7 +64,7 @@ func startNode(t *testing.T, schema string) *testServer {
 	})
 	// Requests that fail on the server side show in the test's output.
 	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	return &testServer{handler: engine.New(engine.Config{Logger: log}, svc), svc: svc}
+	return &testServer{handler: engine.New(engine.Config{Logger: log, AnonymousRole: documents.RoleAdmin}, svc), svc: svc}
 }
 
 // eventually polls cond until it holds or within has passed, and reports

@@ -26,11 +26,16 @@ var statusOf = map[documents.Kind]int{
 	documents.KindPreconditionFailed: http.StatusPreconditionFailed,
 	documents.KindNotModified:        http.StatusNotModified,
 	documents.KindUnavailable:        http.StatusServiceUnavailable,
+	documents.KindUnauthorized:       http.StatusUnauthorized,
+	documents.KindForbidden:          http.StatusForbidden,
 }
 
 // slugOf names each status in the problem type URI.
 var slugOf = map[int]string{
 	http.StatusBadRequest:            "bad-request",
+	http.StatusUnauthorized:          "unauthorized",
+	http.StatusForbidden:             "forbidden",
+	http.StatusTooManyRequests:       "too-many-requests",
 	http.StatusNotFound:              "not-found",
 	http.StatusMethodNotAllowed:      "method-not-allowed",
 	http.StatusConflict:              "conflict",

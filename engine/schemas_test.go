@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -55,6 +56,8 @@ func TestSchemaDefinesCollection(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.Code, resp)
 		assert.JSONEq(t, contentJSON(t, schema), contentJSON(t, resp.object(t)))
 		items, _ := srv.get("/api/_schemas").page(t)
+		assert.Equal(t, []string{"_audit", "_keys", "exams"}, idsOf(items), "the built-in schemas are documents too")
+		items, _ = srv.get("/api/_schemas?filter=" + url.QueryEscape(`id == "exams"`)).page(t)
 		assert.Equal(t, []string{"exams"}, idsOf(items))
 	})
 

@@ -24,6 +24,14 @@ var namePattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 // ValidName reports whether name is a valid user collection name.
 func ValidName(name string) bool { return namePattern.MatchString(name) }
 
+// SystemName reports whether name is a valid system collection name: "_"
+// followed by a valid user collection name ("_keys"). System collections
+// have built-in schemas; only the program that embeds Credence defines them.
+func SystemName(name string) bool {
+	rest, ok := strings.CutPrefix(name, "_")
+	return ok && ValidName(rest)
+}
+
 // knownKeywords are the x- keywords of Credence. Those not yet implemented
 // are stored and ignored; any other x- keyword draws a warning.
 var knownKeywords = map[string]bool{
@@ -97,6 +105,14 @@ type Collection struct {
 	// Links are the x-ref properties: references to documents of
 	// collections, checked on write.
 	Links []Link
+	// Access holds the x-access formulas by operation (list, read, create,
+	// update, delete).
+	Access map[string]string
+	// Audience is the x-audience formula: a document is delivered only to
+	// the readers for whom it holds.
+	Audience string
+	// Private lists the x-private properties.
+	Private []Private
 	// Warnings name unknown x- keywords; they are not errors.
 	Warnings []string
 
@@ -370,7 +386,7 @@ func leaves(ve *jsonschema.ValidationError, collapse bool) []*jsonschema.Validat
 // keywords are well formed, references stay inside the registry. The JSON
 // Schema itself is checked by compile.
 func check(name string, raw json.RawMessage) (*Collection, error) {
-	if !ValidName(name) {
+	if !ValidName(name) && !SystemName(name) {
 		return nil, nameError(name)
 	}
 	doc, err := decode(raw)
@@ -475,6 +491,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			return nil, err
 		}
 		coll.Rules = rules
+	}
+	if err := access(coll, root, doc); err != nil {
+		return nil, err
 	}
 	coll.dates = dateShape(doc)
 	coll.refs = references(name, doc)

@@ -247,7 +247,7 @@ func TestWarnings(t *testing.T) {
 			name: "known keywords",
 			schema: `{"type":"object","x-publish":true,"x-title":"Exams","x-audience":"true",
 				"x-rules":[{"when":"doc.a > 0","message":"a must be positive","x-foo":1}],
-				"x-access":{"list":"true","x-bar":"false"},
+				"x-access":{"list":"true","read":"false"},
 				"x-ui":{"order":["a"],"x-baz":{"x-qux":1}},
 				"properties":{
 					"q":{"type":"string","x-ref":"exams","x-on-delete":"cascade"},

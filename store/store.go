@@ -109,3 +109,34 @@ func PrefixEnd(p []byte) []byte {
 func After(k []byte) []byte {
 	return append(append(make([]byte, 0, len(k)+1), k...), 0)
 }
+
+// MultiGetter is a Reader that reads several keys of a bucket at once, in
+// one round trip where the engine is a server (store/postgres).
+type MultiGetter interface {
+	// GetMany returns the values of keys, in their order; nil for a key
+	// that is absent.
+	GetMany(bucket string, keys [][]byte) ([][]byte, error)
+}
+
+// GetMany reads keys of bucket through r's GetMany when it has one, and
+// one by one otherwise. A key that is absent gives nil.
+func GetMany(r Reader, bucket string, keys [][]byte) ([][]byte, error) {
+	if m, ok := r.(MultiGetter); ok {
+		return m.GetMany(bucket, keys)
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		v, err := r.Get(bucket, k)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			v = []byte{}
+		}
+		out[i] = v
+	}
+	return out, nil
+}

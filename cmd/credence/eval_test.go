@@ -24,7 +24,7 @@ func examsFile(t *testing.T, schema string, docs ...string) string {
 	_, err = svc.Put(t.Context(), documents.SchemasCollection, "exams", []byte(schema), documents.WriteOptions{})
 	require.NoError(t, err)
 	for _, d := range docs {
-		_, err = svc.Create(t.Context(), "exams", []byte(d))
+		_, err = svc.Create(t.Context(), "exams", []byte(d), documents.WriteOptions{})
 		require.NoError(t, err)
 	}
 	require.NoError(t, st.Close())

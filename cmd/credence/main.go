@@ -5,6 +5,8 @@
 //	credence import [--data ./credence.db] [FILE | DIR | -]
 //	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
 //	credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
+//	credence keys create [--data ./credence.db] --role ROLE [--subject ID]
+//	credence audit verify [--data ./credence.db]
 //	credence version
 //
 // Flags may also come from the environment: CREDENCE_ADDR, CREDENCE_DATA,
@@ -50,6 +52,8 @@ Usage:
   credence import [--data ./credence.db] [FILE | DIR | -]
   credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
   credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
+  credence keys create [--data ./credence.db] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
+  credence audit verify [--data ./credence.db]
   credence version
 
 Run "credence COMMAND --help" for a command's flags.
@@ -72,6 +76,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return evalCmd(ctx, args, stdout, stderr)
 	case "openapi":
 		return openapiCmd(ctx, args, stdout, stderr)
+	case "keys":
+		return keysCmd(ctx, args, stdout, stderr)
+	case "audit":
+		return auditCmd(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "credence", versionString())
 		return nil

@@ -42,6 +42,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	maxBody := fs.Int64("max-body", maxBodyDefault, "the largest request body accepted, in bytes (env CREDENCE_MAX_BODY)")
+	af, err := addAuthFlags(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,6 +60,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := af.bootstrap(ctx, svc, log); err != nil {
+		return err
+	}
 	if isPostgres(*sf.data) {
 		// Other nodes may change schemas: follow them within a second.
 		wctx, stopWatch := context.WithCancel(ctx)
@@ -68,8 +75,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log}
+	af.engineConfig(&cfg)
 	srv := &http.Server{
-		Handler:           engine.New(engine.Config{MaxBodyBytes: *maxBody, Logger: log}, svc),
+		Handler:           engine.New(cfg, svc),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}

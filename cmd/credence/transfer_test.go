@@ -64,7 +64,7 @@ func seedStore(t *testing.T) string {
 	}
 	create := func(coll, body string) {
 		t.Helper()
-		_, err := svc.Create(ctx, coll, []byte(body))
+		_, err := svc.Create(ctx, coll, []byte(body), documents.WriteOptions{})
 		require.NoError(t, err, "POST %s %s", coll, body)
 	}
 	patch := func(coll, id, body string) {
@@ -90,7 +90,7 @@ func seedStore(t *testing.T) string {
 	errs := make(chan error, bulkQuestions)
 	for i := range bulkQuestions {
 		wg.Go(func() {
-			_, err := svc.Create(ctx, "questions", fmt.Appendf(nil, `{"text":"bulk %d","code":"B%03d","level":%d}`, i, i, i%5))
+			_, err := svc.Create(ctx, "questions", fmt.Appendf(nil, `{"text":"bulk %d","code":"B%03d","level":%d}`, i, i, i%5), documents.WriteOptions{})
 			errs <- err
 		})
 	}
@@ -210,13 +210,13 @@ func checkImportedStore(t *testing.T, path string) {
 func checkImported(t *testing.T, svc *documents.Service) {
 	t.Helper()
 	ctx := t.Context()
-	_, err := svc.Create(ctx, "questions", []byte(`{"text":"copy","code":"Q1-b"}`))
+	_, err := svc.Create(ctx, "questions", []byte(`{"text":"copy","code":"Q1-b"}`), documents.WriteOptions{})
 	assert.Equal(t, documents.KindConflict, documents.KindOf(err), "the unique index holds q1's code: %v", err)
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"reuse","code":"Q1"}`))
+	_, err = svc.Create(ctx, "questions", []byte(`{"text":"reuse","code":"Q1"}`), documents.WriteOptions{})
 	assert.NoError(t, err, "q1's earlier code is free")
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"reuse","code":"Q3"}`))
+	_, err = svc.Create(ctx, "questions", []byte(`{"text":"reuse","code":"Q3"}`), documents.WriteOptions{})
 	assert.NoError(t, err, "the deleted q3's code is free")
-	_, err = svc.Create(ctx, "exams", []byte(`{"first":{"text":7}}`))
+	_, err = svc.Create(ctx, "exams", []byte(`{"first":{"text":7}}`), documents.WriteOptions{})
 	assert.Equal(t, documents.KindInvalid, documents.KindOf(err), "exams validates through its $ref: %v", err)
 	page, err := svc.Revisions(ctx, "questions", "q1", documents.ListOptions{})
 	require.NoError(t, err)
@@ -269,7 +269,7 @@ func TestImportIntoExistingStore(t *testing.T) {
 	}
 
 	svc, _ = openTestService(t, target)
-	assert.ElementsMatch(t, []string{"exams", "notes", "questions"}, svc.Registry().Names())
+	assert.ElementsMatch(t, []string{"_audit", "_keys", "exams", "notes", "questions"}, svc.Registry().Names())
 	page, err := svc.Revisions(ctx, "questions", "q1", documents.ListOptions{})
 	require.NoError(t, err)
 	assert.Len(t, page.Items, 3, "q1's history is the imported one")
@@ -280,11 +280,11 @@ func TestImportIntoExistingStore(t *testing.T) {
 			assert.Equal(t, string(keep.JSON), string(doc.JSON))
 		}
 	}
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"OLD"}`))
+	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"OLD"}`), documents.WriteOptions{})
 	assert.NoError(t, err, "the replaced q1's code is free")
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"Q9"}`))
+	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"Q9"}`), documents.WriteOptions{})
 	assert.Equal(t, documents.KindConflict, documents.KindOf(err), "q9 still holds its code: %v", err)
-	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"Q1-b"}`))
+	_, err = svc.Create(ctx, "questions", []byte(`{"text":"again","code":"Q1-b"}`), documents.WriteOptions{})
 	assert.Equal(t, documents.KindConflict, documents.KindOf(err), "the imported q1 holds its code: %v", err)
 }
 

@@ -206,6 +206,64 @@ func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
 	return bytes.Clone(v), nil
 }
 
+// GetMany reads several keys in one round trip; keys the transaction wrote
+// or read already are answered from memory.
+func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	var ask [][]byte
+	at := map[string][]int{}
+	for i, k := range keys {
+		if v, ok := t.overlay[bucket][string(k)]; ok {
+			out[i] = bytes.Clone(v)
+			continue
+		}
+		if v, ok := t.cache[bucket][string(k)]; ok {
+			out[i] = bytes.Clone(v)
+			continue
+		}
+		if _, dup := at[string(k)]; !dup {
+			ask = append(ask, k)
+		}
+		at[string(k)] = append(at[string(k)], i)
+	}
+	if len(ask) == 0 {
+		return out, nil
+	}
+	if t.cache == nil {
+		t.cache = map[string]map[string][]byte{}
+	}
+	if t.cache[bucket] == nil {
+		t.cache[bucket] = map[string][]byte{}
+	}
+	for _, k := range ask {
+		t.cache[bucket][string(k)] = nil
+	}
+	err := t.send(`SELECT key, value FROM credence_kv WHERE bucket = $1 AND key = ANY($2)`, []any{bucket, ask},
+		func(rows pgx.Rows) error {
+			for rows.Next() {
+				var k, v []byte
+				if err := rows.Scan(&k, &v); err != nil {
+					return err
+				}
+				if v == nil {
+					v = []byte{}
+				}
+				t.cache[bucket][string(k)] = v
+				for _, i := range at[string(k)] {
+					out[i] = bytes.Clone(v)
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		for _, k := range ask {
+			delete(t.cache[bucket], string(k))
+		}
+		return nil, fmt.Errorf("postgres: get many: %w", err)
+	}
+	return out, nil
+}
+
 // Scan reads the range in chunks, each a keyset query that continues after
 // the last key seen, so no cursor stays open between calls of fn.
 func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bool) error {

@@ -1,0 +1,172 @@
+package documents
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/credence/credence/store"
+)
+
+// KeysCollection holds the API keys.
+const KeysCollection = "_keys"
+
+// keySecretField holds the SHA-256 of a key's secret; the secret itself is
+// shown once, when the key is created, and never stored.
+const keySecretField = "secretHash"
+
+// MinSecretLength is the shortest secret accepted for a key given at start
+// (CREDENCE_ADMIN_KEY): 32 characters.
+const MinSecretLength = 32
+
+func keysCollection() SystemCollection {
+	return SystemCollection{Name: KeysCollection, AdminOnly: true, Schema: json.RawMessage(`{
+  "type": "object",
+  "title": "API keys",
+  "description": "API keys. The secret is shown once, in the answer to the create; only its SHA-256 is stored.",
+  "properties": {
+    "name": {"type": "string", "maxLength": 200, "description": "what the key is for"},
+    "role": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z][a-z0-9_-]*$", "description": "admin, editor, learner, or any role the program names"},
+    "subject": {"type": "string", "maxLength": 200, "description": "the id of the document the key acts for, such as a learner"},
+    "expiresAt": {"type": "string", "format": "date-time", "description": "when the key stops working"},
+    "revoked": {"type": "boolean", "description": "a revoked key no longer works"},
+    "secretHash": {"type": "string", "x-unique": true, "x-private": "false", "readOnly": true, "description": "the SHA-256 of the secret; never returned"}
+  },
+  "required": ["role"],
+  "additionalProperties": false
+}`)}
+}
+
+// hashSecret returns the stored form of a secret.
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// newSecret returns a random secret of 32 bytes, URL-safe.
+func newSecret() string {
+	var b [32]byte
+	rand.Read(b[:])
+	return "crd_" + base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// prepareKey keeps a key's secret hash out of the writer's hands: a new key
+// gets a fresh secret, returned to be shown once; an existing key keeps its
+// hash.
+func prepareKey(fields map[string]any, old stored) (secret string) {
+	if old != nil {
+		if h, ok := old[keySecretField]; ok {
+			fields[keySecretField] = h
+		} else {
+			delete(fields, keySecretField)
+		}
+		return ""
+	}
+	secret = newSecret()
+	fields[keySecretField] = hashSecret(secret)
+	return secret
+}
+
+// withSecret adds the secret to the answer to a key's creation.
+func withSecret(raw []byte, secret string) []byte {
+	b, _ := json.Marshal(secret)
+	out := append([]byte(nil), raw[:len(raw)-1]...)
+	out = append(out, `,"secret":`...)
+	out = append(out, b...)
+	return append(out, '}')
+}
+
+// Authenticate returns the Auth of the key whose secret is given. A secret
+// that matches no key, or a revoked or expired key, is a KindUnauthorized
+// error.
+func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error) {
+	denied := &Error{Kind: KindUnauthorized, Message: "the API key is not valid"}
+	if secret == "" || len(secret) > 512 {
+		return Auth{}, denied
+	}
+	hash := hashSecret(secret)
+	uk, _ := indexKey(keySecretField, hash, "")
+	var raw []byte
+	err := s.st.View(ctx, func(r store.Reader) error {
+		id, err := r.Get(uniqBucket(KeysCollection), uk)
+		if err != nil {
+			return err
+		}
+		raw, err = r.Get(docsBucket(KeysCollection), id)
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return Auth{}, denied
+	}
+	if err != nil {
+		return Auth{}, fmt.Errorf("authenticate: %w", err)
+	}
+	d, err := decodeStored(raw)
+	if err != nil {
+		return Auth{}, fmt.Errorf("authenticate: %w", err)
+	}
+	if subtle.ConstantTimeCompare([]byte(d.str(keySecretField)), []byte(hash)) != 1 {
+		return Auth{}, denied
+	}
+	if revoked, _ := d["revoked"].(bool); revoked {
+		return Auth{}, &Error{Kind: KindUnauthorized, Message: "the API key is revoked"}
+	}
+	if exp := d.str("expiresAt"); exp != "" {
+		t, err := time.Parse(time.RFC3339, exp)
+		if err != nil || !s.now().Before(t) {
+			return Auth{}, &Error{Kind: KindUnauthorized, Message: "the API key has expired"}
+		}
+	}
+	return Auth{KeyID: d.str(fieldID), Role: d.str("role"), Subject: d.str("subject")}, nil
+}
+
+// KeySpec describes a key to create.
+type KeySpec struct {
+	// ID is the key's document id; generated when empty.
+	ID      string
+	Name    string
+	Role    string
+	Subject string
+	// ExpiresAt, when set, ends the key.
+	ExpiresAt time.Time
+	// Secret is the secret to accept; a random one when empty. A given
+	// secret has at least MinSecretLength characters.
+	Secret string
+}
+
+// PutKey creates or replaces the key spec.ID and returns its secret. It is
+// how a key given at start (CREDENCE_ADMIN_KEY) and `credence keys create`
+// define keys; over HTTP, POST /api/_keys does.
+func (s *Service) PutKey(ctx context.Context, spec KeySpec) (secret string, doc *Document, err error) {
+	secret = spec.Secret
+	if secret == "" {
+		secret = newSecret()
+	} else if len(secret) < MinSecretLength {
+		return "", nil, errorf(KindInvalid, "a key's secret needs at least %d characters", MinSecretLength)
+	}
+	if spec.ID == "" {
+		spec.ID = s.ids.next(s.now())
+	}
+	fields := map[string]any{"role": spec.Role, keySecretField: hashSecret(secret)}
+	if spec.Name != "" {
+		fields["name"] = spec.Name
+	}
+	if spec.Subject != "" {
+		fields["subject"] = spec.Subject
+	}
+	if !spec.ExpiresAt.IsZero() {
+		fields["expiresAt"] = spec.ExpiresAt.UTC().Format(time.RFC3339)
+	}
+	doc, err = s.update(ctx, KeysCollection, spec.ID, writeMode{keySecret: true}, fields, nil)
+	if err != nil {
+		return "", nil, err
+	}
+	return secret, doc, nil
+}
