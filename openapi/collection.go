@@ -16,6 +16,7 @@ type collSpec struct {
 	derived                  map[string]bool  // x-formula and x-computed fields: the server writes them
 	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
 	system                   bool
+	publish                  bool // x-publish: publish and unpublish routes
 }
 
 // system adds the system collection _schemas, whose documents are the
@@ -69,7 +70,7 @@ func (b *builder) collection(c *schemas.Collection) {
 			Description: "The x-computed fields that failed on this read, and why; absent when none did.",
 		}}}
 	}
-	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived, answered: answered})
+	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived, answered: answered, publish: c.Publish})
 }
 
 // meta are the fields the server keeps on every document.
@@ -82,6 +83,10 @@ func metaFields() openapi3.Schemas {
 		"_rev":       {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Min: &one, ReadOnly: true, Description: "The revision, counting from 1."}},
 		"_createdAt": date("When the document was created."),
 		"_updatedAt": date("When the document was last written."),
+		"_createdBy": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, ReadOnly: true, Description: "The id of the API key that created the document."}},
+		"_updatedBy": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, ReadOnly: true, Description: "The id of the API key that wrote this revision."}},
+		"_status": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"draft", "published"},
+			Description: "In collections with x-publish: draft or published. A create may set it; publish and unpublish change it."}},
 	}
 }
 
@@ -248,7 +253,7 @@ func (b *builder) routes(spec collSpec) {
 	noContent := "Deleted."
 
 	base := "/api/" + spec.coll
-	putParams := params("If-Match", "If-None-Match")
+	putParams := params("If-Match", "If-None-Match", "Idempotency-Key")
 	deleteParams := params("If-Match")
 	if spec.system {
 		putParams = append(putParams, params("force", "dryRun")...)
@@ -258,14 +263,18 @@ func (b *builder) routes(spec collSpec) {
 		Get: &openapi3.Operation{
 			OperationID: "list" + plural, Tags: tags,
 			Summary:    "List " + spec.coll,
-			Parameters: params("filter", "sort", "limit", "cursor", "fields", "explain"),
+			Parameters: params("filter", "sort", "limit", "cursor", "fields", "explain", "expand", "expandDepth", "preview"),
 			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of documents.")}, 400, 404, 503),
 		},
 		Post: &openapi3.Operation{
 			OperationID: "create" + name, Tags: tags,
 			Summary:     "Create a document of " + spec.coll,
+			Parameters:  params("Idempotency-Key"),
 			RequestBody: body("application/json", name+"Input", reqEx),
-			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{201: docResponse("Created.", "Location", "ETag")}, 400, 404, 409, 413, 415, 422, 503),
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+				201: docResponse("Created.", "Location", "ETag"),
+				200: docResponse("Already created with this Idempotency-Key: the document as it stands.", "ETag"),
+			}, 400, 404, 409, 413, 415, 422, 503),
 		},
 	})
 	b.doc.Paths.Set(base+"/{id}", &openapi3.PathItem{
@@ -273,7 +282,7 @@ func (b *builder) routes(spec collSpec) {
 		Get: &openapi3.Operation{
 			OperationID: "get" + name, Tags: tags,
 			Summary:    "Read a document of " + spec.coll,
-			Parameters: params("fields", "If-None-Match"),
+			Parameters: params("fields", "expand", "expandDepth", "preview", "If-None-Match"),
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
 				200: docResponse("The document.", "ETag"),
 				304: {Value: &openapi3.Response{Description: &notModified}},
@@ -292,7 +301,7 @@ func (b *builder) routes(spec collSpec) {
 		Patch: &openapi3.Operation{
 			OperationID: "patch" + name, Tags: tags,
 			Summary:     "Change fields of a document of " + spec.coll + " with a JSON Merge Patch",
-			Parameters:  params("If-Match"),
+			Parameters:  params("If-Match", "Idempotency-Key"),
 			RequestBody: body("application/merge-patch+json", name+"Patch", nil),
 			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("Patched.", "ETag")}, 400, 404, 409, 412, 413, 415, 422, 503),
 		},
@@ -320,6 +329,18 @@ func (b *builder) routes(spec collSpec) {
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The revision.")}, 400, 404, 503),
 		},
 	})
+	if spec.publish {
+		for _, op := range []struct{ verb, summary string }{{"publish", "Publish a document of " + spec.coll + ": readers see it"}, {"unpublish", "Take a document of " + spec.coll + " back to draft"}} {
+			b.doc.Paths.Set(base+"/{id}/"+op.verb, &openapi3.PathItem{
+				Parameters: params("id"),
+				Post: &openapi3.Operation{
+					OperationID: op.verb + name, Tags: tags, Summary: op.summary,
+					Parameters: params("If-Match"),
+					Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The document, as a new revision.", "ETag")}, 404, 409, 412, 422, 503),
+				},
+			})
+		}
+	}
 	b.doc.Paths.Set(base+"/{id}/referrers", &openapi3.PathItem{
 		Parameters: params("id"),
 		Get: &openapi3.Operation{

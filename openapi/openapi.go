@@ -95,6 +95,13 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	if opts.ServerURL != "" {
 		doc.Servers = openapi3.Servers{{URL: opts.ServerURL}}
 	}
+	// An API key is a bearer token; without one, the caller has the
+	// anonymous role, so the key is optional ({}) in the requirement.
+	doc.Components.SecuritySchemes = openapi3.SecuritySchemes{"apiKey": &openapi3.SecuritySchemeRef{Value: &openapi3.SecurityScheme{
+		Type: "http", Scheme: "bearer",
+		Description: "An API key: Authorization: Bearer <secret>. Keys are documents of _keys; each has a role (admin, editor, or a role the program names).",
+	}}}
+	doc.Security = openapi3.SecurityRequirements{{"apiKey": []string{}}, {}}
 	b := &builder{
 		opts: opts, doc: doc,
 		conv: &converter{
@@ -229,11 +236,14 @@ func (b *builder) shared() {
 		415: "The body is not JSON.",
 		422: "The document does not hold: the errors list every failing field.",
 		503: "The store cannot be reached for now; a write may or may not have been applied.",
+		401: "The API key is missing where one is needed, not valid, revoked or expired.",
+		403: "The caller's role may not do this.",
+		429: "Too many requests for this API key; wait Retry-After seconds.",
 	} {
 		name := strings.ReplaceAll(http.StatusText(status), " ", "")
 		content := openapi3.Content{"application/problem+json": &openapi3.MediaType{Schema: b.conv.ref(problemSchema)}}
 		resp := &openapi3.Response{Description: &desc, Content: content}
-		if status == 503 {
+		if status == 503 || status == 429 {
 			resp.Headers = openapi3.Headers{"Retry-After": {Value: &openapi3.Header{Parameter: openapi3.Parameter{
 				Description: "Seconds to wait before trying again.",
 				Schema:      integer(""),
@@ -247,7 +257,7 @@ func (b *builder) shared() {
 		comps.Parameters[name] = &openapi3.ParameterRef{Value: p}
 		b.params[name] = &openapi3.ParameterRef{Ref: "#/components/parameters/" + name, Value: p}
 	}
-	one, max, def := 1.0, 1000.0, 50
+	one, max, def, ten := 1.0, 1000.0, 50, 10.0
 	param("id", &openapi3.Parameter{Name: "id", In: "path", Required: true,
 		Description: "The document's id.", Schema: str("")})
 	param("rev", &openapi3.Parameter{Name: "rev", In: "path", Required: true,
@@ -276,6 +286,18 @@ func (b *builder) shared() {
 		Schema:      str("")})
 	param("If-None-Match", &openapi3.Parameter{Name: "If-None-Match", In: "header",
 		Description: "On a read, an ETag: 304 when it is still current. On a PUT, * creates only.",
+		Schema:      str("")})
+	param("expand", &openapi3.Parameter{Name: "expand", In: "query",
+		Description: "Comma-separated references (x-ref) to resolve into the documents they name, through dots for deeper levels: `level,exams.questions`; `*` for every reference one level deep. A document the caller may not see stays an id.",
+		Schema:      str("")})
+	param("expandDepth", &openapi3.Parameter{Name: "expandDepth", In: "query",
+		Description: "How many references deep expand paths may go: 3 by default, at most 10.",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Min: &one, Max: &ten}}})
+	param("preview", &openapi3.Parameter{Name: "preview", In: "query",
+		Description: "true reads drafts too, in collections with x-publish (editors and admins).",
+		Schema:      &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}}}})
+	param("Idempotency-Key", &openapi3.Parameter{Name: "Idempotency-Key", In: "header",
+		Description: "Makes the write happen at most once: a write repeated with the same key changes nothing and answers with the document as it stands.",
 		Schema:      str("")})
 	param("force", &openapi3.Parameter{Name: "force", In: "query",
 		Description: "Apply a schema change or delete a collection even though stored documents stand in the way.",
@@ -396,10 +418,12 @@ func jsonResponse(desc string, schema *openapi3.SchemaRef) *openapi3.ResponseRef
 // responsesOf returns the responses ok plus the shared error responses for
 // the statuses errs.
 func (b *builder) responsesOf(ok map[int]*openapi3.ResponseRef, errs ...int) *openapi3.Responses {
-	r := openapi3.NewResponsesWithCapacity(len(ok) + len(errs))
+	r := openapi3.NewResponsesWithCapacity(len(ok) + len(errs) + 3)
 	for status, resp := range ok {
 		r.Set(strconv.Itoa(status), resp)
 	}
+	// Every operation answers to its caller's key and rate.
+	errs = append(errs, 401, 403, 429)
 	for _, status := range errs {
 		r.Set(strconv.Itoa(status), b.responses[status])
 	}

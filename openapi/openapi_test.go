@@ -447,3 +447,39 @@ func TestDryRunReport(t *testing.T) {
 		})
 	}
 }
+
+func TestSecurity(t *testing.T) {
+	for _, version := range []string{"3.1", "3.0"} {
+		t.Run(version, func(t *testing.T) {
+			doc := build(t, version)
+			scheme := doc.Components.SecuritySchemes["apiKey"]
+			require.NotNil(t, scheme)
+			assert.Equal(t, "http", scheme.Value.Type)
+			assert.Equal(t, "bearer", scheme.Value.Scheme)
+			require.Len(t, doc.Security, 2, "a key, or none for the anonymous role")
+			assert.Contains(t, doc.Security[0], "apiKey")
+			assert.Empty(t, doc.Security[1])
+			for path, item := range doc.Paths.Map() {
+				for method, op := range item.Operations() {
+					if path == "/healthz" {
+						continue
+					}
+					for _, status := range []int{401, 403, 429} {
+						assert.NotNil(t, op.Responses.Status(status), "%s %s %d", method, path, status)
+					}
+				}
+			}
+			assert.NotNil(t, doc.Components.Responses["TooManyRequests"].Value.Headers["Retry-After"])
+		})
+	}
+}
+
+func TestReadParameters(t *testing.T) {
+	doc := build(t, "")
+	for _, op := range []*openapi3.Operation{doc.Paths.Find("/api/exams").Get, doc.Paths.Find("/api/exams/{id}").Get} {
+		for _, name := range []string{"expand", "expandDepth", "preview"} {
+			assert.NotNil(t, op.Parameters.GetByInAndName("query", name), name)
+		}
+	}
+	assert.NotNil(t, doc.Paths.Find("/api/exams").Post.Parameters.GetByInAndName("header", "Idempotency-Key"))
+}

@@ -32,7 +32,7 @@ func main() {
 
 	// Questions: a $ref to a $defs choice, a nullable hint, a number that
 	// only a double holds.
-	q, err := c.CreateQuestionWithResponse(ctx, client.CreateQuestionJSONRequestBody{
+	q, err := c.CreateQuestionWithResponse(ctx, nil, client.CreateQuestionJSONRequestBody{
 		Text:    "Which trigger starts a workflow?",
 		Exam:    "a101",
 		Choices: &[]client.QuestionChoice{{Label: "A webhook", Correct: ptr(true)}, {Label: "A cron"}},
@@ -46,7 +46,7 @@ func main() {
 	expect("the question's points, exactly", question.Points != nil && *question.Points == 123456.789, q.Body)
 
 	// A null sent for a nullable field comes back as null.
-	q, err = c.CreateQuestionWithBodyWithResponse(ctx, "application/json",
+	q, err = c.CreateQuestionWithBodyWithResponse(ctx, nil, "application/json",
 		strings.NewReader(`{"text": "What is a cron?", "exam": "a101", "hint": null}`))
 	check(err)
 	expectStatus("create a question with a null hint", q.HTTPResponse, q.Body, http.StatusCreated)
@@ -78,7 +78,7 @@ func main() {
 			Shuffle          *bool  `json:"shuffle,omitempty"`
 			TimeLimitMinutes *int64 `json:"timeLimitMinutes,omitempty"`
 		}{Shuffle: ptr(true), TimeLimitMinutes: ptr[int64](90)}
-		r, err := c.CreateExamWithResponse(ctx, in)
+		r, err := c.CreateExamWithResponse(ctx, nil, in)
 		check(err)
 		expectStatus("create an exam", r.HTTPResponse, r.Body, http.StatusCreated)
 		exam := strict[client.Exam]("create an exam", r.Body)
@@ -176,7 +176,7 @@ func main() {
 
 	// Errors: an invalid document is a 422 whose errors point at the field;
 	// a duplicate x-unique value is a 409.
-	bad, err := c.CreateExamWithResponse(ctx, client.CreateExamJSONRequestBody{Title: "Automation 901", Code: "A901", PassingScore: ptr[int64](180)})
+	bad, err := c.CreateExamWithResponse(ctx, nil, client.CreateExamJSONRequestBody{Title: "Automation 901", Code: "A901", PassingScore: ptr[int64](180)})
 	check(err)
 	expectStatus("create an invalid exam", bad.HTTPResponse, bad.Body, http.StatusUnprocessableEntity)
 	prob := expectProblem("create an invalid exam", bad.ApplicationproblemJSON422, http.StatusUnprocessableEntity, bad.Body)
@@ -185,7 +185,7 @@ func main() {
 		(*prob.Errors)[0].Message != "", bad.Body)
 	expect("the request id", prob.RequestId != nil && *prob.RequestId != "", bad.Body)
 
-	dup, err := c.CreateExamWithResponse(ctx, client.CreateExamJSONRequestBody{Title: "Automation 102", Code: "A101"})
+	dup, err := c.CreateExamWithResponse(ctx, nil, client.CreateExamJSONRequestBody{Title: "Automation 102", Code: "A101"})
 	check(err)
 	expectStatus("create a duplicate code", dup.HTTPResponse, dup.Body, http.StatusConflict)
 	expectProblem("create a duplicate code", dup.ApplicationproblemJSON409, http.StatusConflict, dup.Body)
