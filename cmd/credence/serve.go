@@ -46,6 +46,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	auf, err := addAutomationFlags(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +60,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc, err := documents.New(ctx, st, documents.Options{})
+	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections()})
 	if err != nil {
 		return err
 	}
@@ -75,7 +79,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log}
+	runner, stopAutomations, err := startAutomations(ctx, auf, svc, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopAutomations()
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: runner.Routes}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),
@@ -101,6 +110,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	stopAutomations()
 	if err := st.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", redact(*sf.data), err)
 	}
