@@ -434,7 +434,7 @@ export default function SchemaBuilder({ name: existing }) {
   const [report, setReport] = useState(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(null);
+  const [saved, setSaved] = useState(() => (existing && new URLSearchParams(location.search).has('created') ? `Saved ${existing}: the collection is live.` : null));
 
   useEffect(() => {
     if (!existing) return;
@@ -482,7 +482,7 @@ export default function SchemaBuilder({ name: existing }) {
         setConflict(false);
         setSaved(`Saved ${name}.`);
         await reload();
-        if (!existing) navigate(`/collections/${name}`, { replace: true });
+        if (!existing) navigate(`/collections/${name}?created`, { replace: true });
       }
     } catch (err) {
       setError(err);
