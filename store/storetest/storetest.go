@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CancelledContext", testCancelledContext},
 		{"Closed", testClosed},
 		{"CloseDuringUpdates", testCloseDuringUpdates},
+		{"GetMany", testGetMany},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open(t)) })
@@ -57,6 +58,38 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 }
 
 var errBoom = errors.New("boom")
+
+// testGetMany reads several keys at once, through the engine's GetMany
+// where it has one: in order, nil for the absent, duplicates answered,
+// and inside a write, the transaction's own writes seen.
+func testGetMany(t *testing.T, s store.Store) {
+	put(t, s, "b", "k1", "v1")
+	put(t, s, "b", "k2", "")
+	keys := [][]byte{[]byte("k2"), []byte("nope"), []byte("k1"), []byte("k1")}
+	check := func(got [][]byte) {
+		require.Len(t, got, 4)
+		assert.Equal(t, []byte{}, got[0], "an empty value is not an absent one")
+		assert.Nil(t, got[1])
+		assert.Equal(t, "v1", string(got[2]))
+		assert.Equal(t, "v1", string(got[3]))
+	}
+	require.NoError(t, s.View(t.Context(), func(r store.Reader) error {
+		got, err := store.GetMany(r, "b", keys)
+		check(got)
+		return err
+	}))
+	update(t, s, func(tx store.Tx) error {
+		if err := tx.Put("b", []byte("nope"), []byte("now")); err != nil {
+			return err
+		}
+		got, err := store.GetMany(tx, "b", keys)
+		require.NoError(t, err)
+		assert.Equal(t, "now", string(got[1]), "a write of the transaction is seen")
+		got, err = store.GetMany(tx, "empty", keys)
+		assert.Equal(t, make([][]byte, 4), got)
+		return err
+	})
+}
 
 func testGetMissing(t *testing.T, s store.Store) {
 	put(t, s, "fruit", "apple", "red")
