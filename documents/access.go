@@ -269,17 +269,20 @@ func (v *view) present(ev *evaluation, raw []byte) ([]byte, bool, error) {
 			return nil, false, err
 		}
 	}
-	return v.strip(ev, raw)
+	return v.strip(ev, raw, nil)
 }
 
-// strip removes the x-private fields the caller may not see.
-func (v *view) strip(ev *evaluation, raw []byte) ([]byte, bool, error) {
+// strip removes the x-private fields the caller may not see. d is raw
+// decoded, when the caller has it; strip may change it.
+func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error) {
 	if len(v.private) == 0 {
 		return raw, false, nil
 	}
-	d, err := decodeStored(raw)
-	if err != nil {
-		return nil, false, err
+	if d == nil {
+		var err error
+		if d, err = decodeStored(raw); err != nil {
+			return nil, false, err
+		}
 	}
 	var doc map[string]any
 	hidden := false

@@ -218,6 +218,10 @@ type evaluation struct {
 	rs   *registryState
 	now  time.Time
 	auth expressions.Auth
+	// blind formulas may not read other documents: the filters of callers
+	// whose access is limited, which get, find and count would let probe
+	// documents and fields hidden from them.
+	blind bool
 }
 
 func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed string) (any, error) {
@@ -226,7 +230,10 @@ func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed s
 	if maxReads == 0 {
 		maxReads = expressions.DefaultLimits().MaxReads
 	}
-	reader := storeReader{r: e.r, rs: e.rs, budget: &readBudget{left: maxReads}}
+	var reader expressions.Reader = storeReader{r: e.r, rs: e.rs, budget: &readBudget{left: maxReads}}
+	if e.blind {
+		reader = blindReader{}
+	}
 	return p.Run(e.ctx, env, reader, e.s.limits)
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/credence/credence/store"
@@ -92,6 +93,11 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 		return Auth{}, denied
 	}
 	hash := hashSecret(secret)
+	now := s.now()
+	if a, ok := s.keys.get(hash, now); ok {
+		return a, nil
+	}
+	gen := s.keys.generation()
 	uk, _ := indexKey(keySecretField, hash, "")
 	var raw []byte
 	err := s.st.View(ctx, func(r store.Reader) error {
@@ -118,13 +124,79 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 	if revoked, _ := d["revoked"].(bool); revoked {
 		return Auth{}, &Error{Kind: KindUnauthorized, Message: "the API key is revoked"}
 	}
+	until := now.Add(keyCacheTTL)
 	if exp := d.str("expiresAt"); exp != "" {
 		t, err := time.Parse(time.RFC3339, exp)
-		if err != nil || !s.now().Before(t) {
+		if err != nil || !now.Before(t) {
 			return Auth{}, &Error{Kind: KindUnauthorized, Message: "the API key has expired"}
 		}
+		if t.Before(until) {
+			until = t
+		}
 	}
-	return Auth{KeyID: d.str(fieldID), Role: d.str("role"), Subject: d.str("subject")}, nil
+	a := Auth{KeyID: d.str(fieldID), Role: d.str("role"), Subject: d.str("subject")}
+	s.keys.put(hash, a, until, gen)
+	return a, nil
+}
+
+// keyCacheTTL bounds how long a key is trusted without reading it again.
+// A change to _keys made on this node takes effect at once; one made on
+// another node sharing the database, within this time.
+const keyCacheTTL = 5 * time.Second
+
+// maxCachedKeys bounds the key cache; it starts afresh when full.
+const maxCachedKeys = 10000
+
+// keyCache remembers recently authenticated keys by the hash of their
+// secret, so that a request does not read _keys.
+type keyCache struct {
+	mu  sync.RWMutex
+	gen uint64 // bumped by every write to _keys on this node
+	m   map[string]cachedKey
+}
+
+type cachedKey struct {
+	auth  Auth
+	until time.Time
+	gen   uint64
+}
+
+func (c *keyCache) get(hash string, now time.Time) (Auth, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.m[hash]
+	if !ok || e.gen != c.gen || !now.Before(e.until) {
+		return Auth{}, false
+	}
+	return e.auth, true
+}
+
+func (c *keyCache) generation() uint64 {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.gen
+}
+
+// put caches a key read under generation gen; a key read before a write
+// to _keys is not cached.
+func (c *keyCache) put(hash string, a Auth, until time.Time, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.m == nil || len(c.m) >= maxCachedKeys {
+		c.m = map[string]cachedKey{}
+	}
+	c.m[hash] = cachedKey{auth: a, until: until, gen: gen}
+}
+
+// invalidate forgets every cached key.
+func (c *keyCache) invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.m = nil
 }
 
 // KeySpec describes a key to create.

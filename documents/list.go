@@ -209,6 +209,8 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 		ev := s.evaluation(ctx, r, rs)
 		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}}
 		var matchFilter func(d stored) (bool, error)
+		fev := s.evaluation(ctx, r, rs)
+		fev.blind = !v.open || len(v.private) > 0 || v.audience != nil
 		if filter != nil {
 			matchFilter = func(d stored) (bool, error) {
 				if len(v.private) > 0 {
@@ -227,7 +229,7 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				}
 				fv := formulaValue(c, content(d))
 				fv[fieldID] = d.str(fieldID)
-				res, err := ev.run(filter, fv, nil, d.str(fieldID))
+				res, err := fev.run(filter, fv, nil, d.str(fieldID))
 				if err != nil {
 					// The filter is a parameter of the request: its failure is a 400.
 					fe := formulaRunError("", "the filter", err)
@@ -772,7 +774,7 @@ func (s *Service) Revisions(ctx context.Context, coll, id string, opts ListOptio
 				more = true
 				return false
 			}
-			shown, _, err := v.strip(ev, bytes.Clone(raw))
+			shown, _, err := v.strip(ev, bytes.Clone(raw), nil)
 			if err != nil {
 				perr = err
 				return false
@@ -843,7 +845,7 @@ func (s *Service) Revision(ctx context.Context, coll, id string, rev int64) (*Do
 			return err
 		}
 		tag := etag(raw)
-		shown, changed, err := v.strip(ev, raw)
+		shown, changed, err := v.strip(ev, raw, nil)
 		if err != nil {
 			return err
 		}

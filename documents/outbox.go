@@ -48,6 +48,10 @@ func (s *Service) record(tx store.Tx, a Auth, op, coll, id string, rev int64, be
 	if coll == AuditCollection {
 		return nil
 	}
+	if coll == KeysCollection {
+		// Before the commit, so that no request trusts the old key after it.
+		s.keys.invalidate()
+	}
 	if err := audit(tx, a, op, coll, id, rev, stamp); err != nil {
 		return err
 	}

@@ -37,6 +37,20 @@ func (b *readBudget) take(coll string) error {
 
 var _ expressions.Reader = storeReader{}
 
+// errBlind refuses the reads of a blind formula.
+var errBlind = errors.New("a filter may read other documents (get, find, count) only for editors and admins")
+
+// blindReader is the reader of formulas that may not read other documents.
+type blindReader struct{}
+
+func (blindReader) Get(context.Context, string, string) (map[string]any, error) { return nil, errBlind }
+func (blindReader) Find(context.Context, string, map[string]any, int) ([]map[string]any, error) {
+	return nil, errBlind
+}
+func (blindReader) Count(context.Context, string, map[string]any, int) (int, error) {
+	return 0, errBlind
+}
+
 func (sr storeReader) Get(_ context.Context, coll, id string) (map[string]any, error) {
 	if !sr.rs.exists(coll) {
 		return nil, fmt.Errorf("no collection named %q", coll)

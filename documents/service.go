@@ -67,6 +67,7 @@ type Service struct {
 	cache    *expressions.Cache
 	limits   expressions.Limits
 	system   *systemSet
+	keys     keyCache
 }
 
 // registryState is a compiled registry, the formulas of its collections,
@@ -331,9 +332,9 @@ func (s *Service) getViewed(ctx context.Context, rs *registryState, v *view, id 
 		}
 		tag = etag(raw)
 		ev := s.evaluation(ctx, r, rs)
+		var d stored
 		if v.filters() {
-			d, err := decodeStored(raw)
-			if err != nil {
+			if d, err = decodeStored(raw); err != nil {
 				return err
 			}
 			// A document the caller may not see does not exist for it.
@@ -345,7 +346,12 @@ func (s *Service) getViewed(ctx context.Context, rs *registryState, v *view, id 
 			return &Error{Kind: KindNotModified, Message: "not modified", Details: map[string]any{"etag": tag}}
 		}
 		var changed bool
-		if out, changed, err = v.present(ev, raw); err != nil {
+		if v.computed {
+			out, changed, err = v.present(ev, raw)
+		} else {
+			out, changed, err = v.strip(ev, raw, d)
+		}
+		if err != nil {
 			return err
 		}
 		if len(opts.Expand) > 0 {
@@ -660,6 +666,9 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 			return nil
 		})
 	})
+	if coll == KeysCollection {
+		s.keys.invalidate() // again after the commit: no request caches the old key
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -837,7 +846,7 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 		return s.deleteSchema(ctx, id, opts)
 	}
 	a, _ := AuthFrom(ctx)
-	return s.retry(ctx, func(rs *registryState) error {
+	err := s.retry(ctx, func(rs *registryState) error {
 		if _, err := rs.collection(coll); err != nil {
 			return err
 		}
@@ -858,6 +867,10 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 			return s.remove(tx, a, rs, coll, id, opts.IfMatch, map[string]bool{})
 		})
 	})
+	if coll == KeysCollection {
+		s.keys.invalidate()
+	}
+	return err
 }
 
 // deleteDoc removes one document inside tx. c is nil for _schemas. The

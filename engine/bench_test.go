@@ -222,3 +222,67 @@ func BenchmarkOpenAPI(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGetAccess reads one document as callers of several kinds: what
+// authentication, x-access and x-private cost a read.
+func BenchmarkGetAccess(b *testing.B) {
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	ctx := context.Background()
+	svc, err := documents.New(ctx, st, documents.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	schema := strings.Replace(benchSchema, `"type": "object",`, `"type": "object", "x-access": {"read": "auth.role in [\"admin\", \"learner\"]"},`, 1)
+	schema = strings.Replace(schema, `"passingScore": {"type": "integer", "minimum": 0, "maximum": 100}`, `"passingScore": {"type": "integer", "minimum": 0, "maximum": 100, "x-private": true}`, 1)
+	if _, err := svc.Put(ctx, documents.SchemasCollection, "exams", []byte(schema), documents.WriteOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, 1000)
+	for i := range ids {
+		doc, err := svc.Create(ctx, "exams", []byte(benchDoc(i)), documents.WriteOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[i] = doc.ID
+	}
+	adminKey, _, err := svc.PutKey(ctx, documents.KeySpec{Role: documents.RoleAdmin})
+	if err != nil {
+		b.Fatal(err)
+	}
+	learnerKey, _, err := svc.PutKey(ctx, documents.KeySpec{Role: "learner", Subject: "l1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name, anonymous, key string
+	}{
+		{"no key, anonymous admin", documents.RoleAdmin, ""},
+		{"admin key", documents.RolePublic, adminKey},
+		{"learner key, x-access and x-private", documents.RolePublic, learnerKey},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			h := engine.New(engine.Config{AnonymousRole: bc.anonymous}, svc)
+			var n atomic.Int64
+			b.ReportAllocs()
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					r := httptest.NewRequest(http.MethodGet, "/api/exams/"+ids[n.Add(1)%int64(len(ids))], nil)
+					if bc.key != "" {
+						r.Header.Set("Authorization", "Bearer "+bc.key)
+					}
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, r)
+					if rec.Code != http.StatusOK {
+						b.Fatalf("get: %d %s", rec.Code, rec.Body)
+					}
+				}
+			})
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+		})
+	}
+}
