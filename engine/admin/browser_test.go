@@ -390,13 +390,42 @@ func TestAdminUI(t *testing.T) {
 		b.waitText(tid("filter-error"), "Line 1, column")
 	})
 
+	t.Run("a dry run shows which documents a change would break", func(t *testing.T) {
+		b.run(chromedp.Navigate(b.base + "/admin/collections/exams"))
+		// The builder keeps the authors' order of fields.
+		b.run(visible(tid("f2-name")))
+		assert.Equal(t, "passingScore", eval[string](b, `document.querySelector('[data-testid="f2-name"]').value`))
+		b.set(tid("f2-maximum"), "50")
+		b.click(tid("dry-run"))
+		b.waitText(tid("dryrun-report"), "4 of 6 stored documents would no longer be valid")
+		b.screenshot("07-dry-run")
+		b.click(tid("save-schema"))
+		b.run(visible(tid("force-save")))
+		schema := b.api("GET", "/api/_schemas/exams", nil)
+		assert.Equal(t, float64(100), schema["properties"].(map[string]any)["passingScore"].(map[string]any)["maximum"], "a refused change is not saved")
+	})
+
+	t.Run("publish and unpublish", func(t *testing.T) {
+		b.api("PUT", "/api/_schemas/pages", map[string]any{
+			"type": "object", "title": "Pages", "x-publish": true,
+			"properties": map[string]any{"title": map[string]any{"type": "string"}},
+		})
+		b.api("PUT", "/api/pages/welcome", map[string]any{"title": "Welcome"})
+		b.run(chromedp.Navigate(b.base + "/admin/c/pages/welcome"))
+		b.waitText(tid("doc-status"), "draft")
+		b.click(tid("publish"))
+		b.waitText(tid("doc-status"), "published")
+		b.click(tid("unpublish"))
+		b.waitText(tid("doc-status"), "draft")
+	})
+
 	t.Run("playground shows a value and an error with its position", func(t *testing.T) {
 		b.run(chromedp.Navigate(b.base + "/admin/playground"))
 		b.typeCode(tid("playground-expr"), `1 + 2`)
 		b.waitText(tid("eval-value"), "3")
 		b.typeCode(tid("playground-expr"), "\n* (")
 		b.waitText(tid("eval-error"), "Line 2, column")
-		b.screenshot("07-playground")
+		b.screenshot("08-playground")
 	})
 
 	t.Run("sign out", func(t *testing.T) {

@@ -10,6 +10,7 @@ import { api, displayName, titleField } from './api.js';
 import { useCollections } from './collections.js';
 import CodeEditor from './CodeEditor.jsx';
 import { Link } from './router.jsx';
+import { errorSchema } from './formData.js';
 
 // The server is the validator of record (formats, rules, references,
 // uniqueness); the client validator resolves conditional schemas and
@@ -17,8 +18,10 @@ import { Link } from './router.jsx';
 // x- keywords, formats.
 const validator = customizeValidator({ AjvClass: Ajv2020, ajvOptionsOverrides: { strict: false, validateSchema: false } });
 
-const SYSTEM_FORMULA_FIELDS = ['when', 'expr', 'formula', 'filter', 'condition'];
-const SYSTEM_TEMPLATE_FIELDS = ['body', 'html', 'text', 'template', 'subject'];
+// System collections carry formulas and templates in plain string fields:
+// these names get the code editor there.
+const SYSTEM_FORMULA_FIELDS = ['when', 'where', 'expr', 'formula', 'filter', 'condition'];
+const SYSTEM_TEMPLATE_FIELDS = ['body', 'html', 'text', 'subject', 'digestSubject'];
 
 // resolveRefs inlines $refs to other collections' schemas, which the form
 // cannot fetch.
@@ -53,16 +56,32 @@ function uiLanguage(prop) {
   return ['code', 'formula', 'template', 'json', 'textarea'].includes(w) ? w : null;
 }
 
+// freeForm reports whether a schema leaves its value's shape open (an
+// object without properties, or no type at all): such values are edited
+// as JSON.
+function freeForm(prop) {
+  if (!prop || typeof prop !== 'object') return true;
+  if (prop.enum || prop.const !== undefined || prop.$ref || prop.oneOf || prop.anyOf || prop.allOf) return false;
+  if (prop.type === undefined) return !prop.properties && !prop.items;
+  return prop.type === 'object' && !prop.properties && !(prop.additionalProperties && typeof prop.additionalProperties === 'object');
+}
+
 // uiSchemaFor walks a schema and says how each field is edited.
 function uiSchemaFor(schema, collection, top = true) {
   const ui = {};
   const props = (schema && schema.properties) || {};
+  const system = collection && collection.startsWith('_');
   for (const [name, prop] of Object.entries(props)) {
     if (!prop || typeof prop !== 'object') continue;
     const u = {};
+    if (freeForm(prop)) {
+      ui[name] = { 'ui:field': JsonField };
+      continue;
+    }
     if (prop['x-ref']) Object.assign(u, { 'ui:widget': RefWidget, 'ui:options': { collection: prop['x-ref'] } });
     if (prop.type === 'array' && prop.items && prop.items['x-ref']) u.items = { 'ui:widget': RefWidget, 'ui:options': { collection: prop.items['x-ref'] } };
     if (prop.type === 'array' && prop.items && prop.items.properties) u.items = uiSchemaFor(prop.items, collection, false);
+    if (prop.type === 'array' && prop.items && freeForm(prop.items)) u.items = { 'ui:field': JsonField };
     if (prop.type === 'object' && prop.properties) Object.assign(u, uiSchemaFor(prop, collection, false));
     if (top && (prop['x-formula'] !== undefined || prop['x-computed'] !== undefined)) {
       u['ui:readonly'] = true;
@@ -70,7 +89,7 @@ function uiSchemaFor(schema, collection, top = true) {
     }
     if (top && prop['x-default'] !== undefined) u['ui:help'] = `When left empty on create: ${prop['x-default']}`;
     let lang = uiLanguage(prop);
-    if (!lang && top && collection && collection.startsWith('_') && prop.type === 'string') {
+    if (!lang && system && prop.type === 'string') {
       if (SYSTEM_FORMULA_FIELDS.includes(name)) lang = 'formula';
       else if (collection === '_templates' && SYSTEM_TEMPLATE_FIELDS.includes(name)) lang = 'template';
     }
@@ -84,20 +103,53 @@ function uiSchemaFor(schema, collection, top = true) {
   return ui;
 }
 
-// errorSchema turns the server's JSON Pointer errors into the nested error
-// object the form shows on each field.
-export function errorSchema(errors) {
-  const root = {};
-  for (const e of errors || []) {
-    const parts = (e.path || '')
-      .split('/')
-      .slice(1)
-      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = root;
-    for (const p of parts) node = node[p] = node[p] || {};
-    (node.__errors = node.__errors || []).push(e.message);
-  }
-  return root;
+// JsonField edits a value of open shape as JSON.
+function JsonField({ formData, onChange, fieldPathId, schema, name, readonly, disabled }) {
+  const id = (fieldPathId && fieldPathId.$id) || name;
+  const fieldPath = fieldPathId && fieldPathId.path;
+  const [text, setText] = useState(formData === undefined ? '' : JSON.stringify(formData, null, 2));
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let same = false;
+    try {
+      same = JSON.stringify(JSON.parse(text || 'null')) === JSON.stringify(formData ?? null);
+    } catch {
+      same = false;
+    }
+    if (!same && !error) setText(formData === undefined ? '' : JSON.stringify(formData, null, 2));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [formData]);
+  return (
+    <div className="form-group" id={id}>
+      <label className="control-label">
+        {(schema && schema.title) || name} <span className="muted">(JSON)</span>
+      </label>
+      {schema && schema.description ? <p className="field-description">{schema.description}</p> : null}
+      <CodeEditor
+        value={text}
+        language="json"
+        minimal
+        readOnly={readonly || disabled}
+        label={id}
+        testid={id}
+        onChange={(t) => {
+          setText(t);
+          if (!t.trim()) {
+            setError(null);
+            return onChange(undefined, fieldPath);
+          }
+          try {
+            const v = JSON.parse(t);
+            setError(null);
+            onChange(v, fieldPath);
+          } catch (e) {
+            setError(e.message);
+          }
+        }}
+      />
+      {error ? <div className="field-error">{error}</div> : null}
+    </div>
+  );
 }
 
 function CodeWidget({ value, onChange, options, id, readonly, disabled }) {
@@ -222,21 +274,11 @@ export function useFormSchema(collection, schema) {
   return useMemo(() => {
     if (!schema) return null;
     const s = resolveRefs(stripRoot(schema), schemas);
-    return { schema: s, uiSchema: uiSchemaFor(s, collection) };
+    const ui = uiSchemaFor(s, collection);
+    const order = schema['x-ui'] && Array.isArray(schema['x-ui'].order) ? schema['x-ui'].order.filter((k) => s.properties && s.properties[k]) : [];
+    if (order.length) ui['ui:order'] = [...order, '*'];
+    return { schema: s, uiSchema: ui };
   }, [collection, schema, schemas]);
-}
-
-// writable drops the fields the server computes.
-export function writable(data, schema) {
-  const out = {};
-  const props = (schema && schema.properties) || {};
-  for (const [k, v] of Object.entries(data || {})) {
-    if (k === 'id' || k.startsWith('_')) continue;
-    const p = props[k];
-    if (p && (p['x-formula'] !== undefined || p['x-computed'] !== undefined)) continue;
-    out[k] = v;
-  }
-  return out;
 }
 
 export default function DocForm({ collection, schema, formData, onChange, onSubmit, errors, children, readOnly }) {

@@ -1,10 +1,21 @@
 // One document: the generated form (create and edit), its JSON, its
 // revisions with a diff and restore, its referrers, and publishing.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './api.js';
 import { useSchema } from './collections.js';
 import { Link, navigate } from './router.jsx';
-import DocForm, { writable } from './DocForm.jsx';
+import { writable } from './formData.js';
+
+// The form renderer and its validator are the largest part of the UI: they
+// load with the first document form.
+const LazyDocForm = lazy(() => import('./DocForm.jsx'));
+function DocForm(props) {
+  return (
+    <Suspense fallback={<p className="muted">Loading the form…</p>}>
+      <LazyDocForm {...props} />
+    </Suspense>
+  );
+}
 import CodeEditor from './CodeEditor.jsx';
 import { diff } from './diff.js';
 import { Problem, formatValue, when } from './ui.jsx';
@@ -19,8 +30,23 @@ export function NewDocument({ collection }) {
   const [id, setId] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [createdKey, setCreatedKey] = useState(null);
   if (schemaError) return <Problem error={schemaError} />;
   if (!schema) return <p className="muted">Loading…</p>;
+  if (createdKey) {
+    return (
+      <div className="page" data-testid="key-created">
+        <h1>Key {createdKey.id} created</h1>
+        <p>Copy its secret now: it is shown this once, and only its hash is stored.</p>
+        <pre className="secret" data-testid="key-secret">
+          {createdKey.secret}
+        </pre>
+        <Link to={`/c/${collection}/${encodeURIComponent(createdKey.id)}`} className="button">
+          Done
+        </Link>
+      </div>
+    );
+  }
   async function submit(formData) {
     setBusy(true);
     setData(formData);
@@ -28,6 +54,11 @@ export function NewDocument({ collection }) {
       const body = writable(formData, schema);
       if (id.trim()) body.id = id.trim();
       const res = await api.create(collection, body);
+      if (res.data && typeof res.data.secret === 'string') {
+        // A new API key's secret is shown this once.
+        setCreatedKey(res.data);
+        return;
+      }
       navigate(`/c/${collection}/${encodeURIComponent(res.data.id)}`, { replace: true });
     } catch (err) {
       setError(err);

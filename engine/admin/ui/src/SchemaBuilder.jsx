@@ -6,7 +6,7 @@ import { navigate, Link } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
 import { FormulaInput } from './Playground.jsx';
 import { useCollections } from './collections.js';
-import { KINDS, FORMULA_KEYS, kindOf, withKind, set, setProp, renameProp, removeProp, moveProp, setRequired, freshName, clean } from './schemaEdit.js';
+import { KINDS, FORMULA_KEYS, kindOf, withKind, set, setProp, renameProp, removeProp, moveProp, setRequired, freshName, clean, withOrder, ordered } from './schemaEdit.js';
 import { Problem } from './ui.jsx';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -438,7 +438,7 @@ export default function SchemaBuilder({ name: existing }) {
 
   useEffect(() => {
     if (!existing) return;
-    api.schema(existing).then((d) => setSchema(clean(d)), setError);
+    api.schema(existing).then((d) => setSchema(ordered(clean(d))), setError);
   }, [existing]);
 
   // The JSON tab follows the builder unless it holds the same schema.
@@ -474,7 +474,7 @@ export default function SchemaBuilder({ name: existing }) {
     setError(null);
     setSaved(null);
     try {
-      const res = await api.putSchema(name, schema, query);
+      const res = await api.putSchema(name, withOrder(schema), query);
       if (query && query.dryRun) {
         setReport(res);
       } else {

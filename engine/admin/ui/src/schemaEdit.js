@@ -86,3 +86,25 @@ export function clean(doc) {
   for (const [k, v] of Object.entries(doc || {})) if (k !== 'id' && !k.startsWith('_')) out[k] = v;
   return out;
 }
+
+// The server keeps a schema's properties as a JSON object, whose member
+// order is not kept; the builder records the authors' order in the root's
+// x-ui hint, and the forms follow it.
+export function withOrder(schema) {
+  const order = Object.keys(schema.properties || {});
+  const ui = schema['x-ui'] && typeof schema['x-ui'] === 'object' && !Array.isArray(schema['x-ui']) ? schema['x-ui'] : {};
+  if (!order.length && !ui.order) return schema;
+  return { ...schema, 'x-ui': { ...ui, order } };
+}
+
+// ordered returns the schema with its properties in the recorded order.
+export function ordered(schema) {
+  const order = schema && schema['x-ui'] && Array.isArray(schema['x-ui'].order) ? schema['x-ui'].order : null;
+  if (!order || !schema.properties) return schema;
+  const rank = (k) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  const keys = Object.keys(schema.properties).sort((a, b) => rank(a) - rank(b));
+  return { ...schema, properties: Object.fromEntries(keys.map((k) => [k, schema.properties[k]])) };
+}
