@@ -395,6 +395,11 @@ func TestAdminUI(t *testing.T) {
 		// The builder keeps the authors' order of fields.
 		b.run(visible(tid("f2-name")))
 		assert.Equal(t, "passingScore", eval[string](b, `document.querySelector('[data-testid="f2-name"]').value`))
+		// The playground beside a formula runs it on a stored document.
+		b.click(tid("f3-formula-stored"))
+		b.set(tid("f3-formula-id"), id)
+		b.waitText(tid("f3-formula")+" "+tid("eval-value"), `"Xylophone basics (80)"`)
+
 		b.set(tid("f2-maximum"), "50")
 		b.click(tid("dry-run"))
 		b.waitText(tid("dryrun-report"), "4 of 6 stored documents would no longer be valid")

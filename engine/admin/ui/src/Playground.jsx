@@ -60,7 +60,7 @@ export function EvalResult({ state }) {
 
 // Playground is the sample-document side of a formula: the sample (or a
 // stored id) and the live result.
-export function Playground({ expr, mode, collection, compact = false }) {
+export function Playground({ expr, mode, collection, compact = false, onResult }) {
   const [source, setSource] = useState('sample');
   const [sample, setSample] = useState('{}');
   const [id, setId] = useState('');
@@ -72,6 +72,9 @@ export function Playground({ expr, mode, collection, compact = false }) {
     sampleError = e.message;
   }
   const state = useEval(sampleError ? '' : expr, { mode, collection, doc: source === 'sample' ? doc : undefined, id: source === 'stored' ? id : undefined });
+  useEffect(() => {
+    if (onResult) onResult(state);
+  }, [state, onResult]);
   return (
     <div className={`playground ${compact ? 'compact' : ''}`} data-testid="playground">
       <div className="playground-head">
@@ -102,13 +105,16 @@ export function Playground({ expr, mode, collection, compact = false }) {
 // errors are also marked in the editor at their line and column.
 export function FormulaInput({ value, onChange, mode = 'value', collection, label, testid, serverError }) {
   const [sample, setSample] = useState('{}');
+  const [storedId, setStoredId] = useState('');
+  const [source, setSource] = useState('sample');
   let doc = {};
   try {
     doc = JSON.parse(sample || '{}');
   } catch {
     doc = {};
   }
-  const state = useEval(value, { mode, collection, doc });
+  const stored = source === 'stored' && collection;
+  const state = useEval(stored && !storedId ? '' : value, { mode, collection, doc: stored ? undefined : doc, id: stored ? storedId : undefined });
   const diagnostics = state.status === 'error' && state.error.line ? [state.error] : [];
   return (
     <div className="formula-input" data-testid={testid}>
@@ -118,9 +124,25 @@ export function FormulaInput({ value, onChange, mode = 'value', collection, labe
       </div>
       <div className="formula-side">
         <div className="playground-head">
-          <span className="label">Try it</span> <span className="muted">sample document</span>
+          <span className="label">Try it on</span>
+          {collection ? (
+            <>
+              <label>
+                <input type="radio" checked={source === 'sample'} onChange={() => setSource('sample')} /> a sample
+              </label>
+              <label>
+                <input type="radio" checked={source === 'stored'} data-testid={testid ? testid + '-stored' : undefined} onChange={() => setSource('stored')} /> a stored document
+              </label>
+            </>
+          ) : (
+            <span className="muted">a sample document</span>
+          )}
         </div>
-        <CodeEditor value={sample} onChange={setSample} language="json" minimal label="sample document" />
+        {stored ? (
+          <input placeholder={`id of a document in ${collection}`} data-testid={testid ? testid + '-id' : undefined} value={storedId} onChange={(e) => setStoredId(e.target.value.trim())} aria-label="stored document id" />
+        ) : (
+          <CodeEditor value={sample} onChange={setSample} language="json" minimal label="sample document" />
+        )}
         <EvalResult state={state} />
       </div>
     </div>

@@ -186,6 +186,8 @@ export function PlaygroundPage() {
   const [expr, setExpr] = useState('');
   const [mode, setMode] = useState('value');
   const [collection, setCollection] = useState('');
+  const [result, setResult] = useState(null);
+  const diagnostics = result && result.status === 'error' && result.error.line ? [result.error] : [];
   return (
     <div className="page" data-testid="playground-page">
       <div className="page-head">
@@ -217,8 +219,8 @@ export function PlaygroundPage() {
           </select>
         </label>
       </div>
-      <CodeEditor value={expr} onChange={setExpr} language="formula" label="formula" testid="playground-expr" />
-      <Playground expr={expr} mode={mode} collection={collection || undefined} />
+      <CodeEditor value={expr} onChange={setExpr} language="formula" label="formula" testid="playground-expr" diagnostics={diagnostics} />
+      <Playground expr={expr} mode={mode} collection={collection || undefined} onResult={setResult} />
       <button type="button" className="secondary" onClick={() => navigate('/')}>
         Back
       </button>
