@@ -78,6 +78,7 @@ type Runner struct {
 	cmp *compiler
 
 	leaseUntil atomic.Int64
+	full       atomic.Bool // the last batch of events was full
 	tracking   atomic.Pointer[[]byte]
 
 	mu          sync.Mutex // guards what follows
@@ -141,6 +142,7 @@ func (r *Runner) Run(ctx context.Context) error {
 	}()
 	for {
 		busy, err := r.pass(ctx)
+		full := r.full.Swap(false)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -148,16 +150,26 @@ func (r *Runner) Run(ctx context.Context) error {
 			r.log.Error("automations: pass failed", "error", err.Error())
 			busy = false
 		}
+		if busy && full {
+			continue // a full batch: the outbox has more
+		}
+		wait := r.cfg.PollInterval
 		if busy {
-			continue
+			// More may be waiting: look again soon, but not at once, so
+			// that events written one by one are read and acknowledged
+			// in batches rather than each with a commit of its own.
+			wait = min(wait, linger)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(r.cfg.PollInterval):
+		case <-time.After(wait):
 		}
 	}
 }
+
+// linger is the pause after a pass that found work.
+const linger = 50 * time.Millisecond
 
 // ErrLeased is RunOnce's answer when another runner holds the lease.
 var ErrLeased = errors.New("automations: another runner holds the lease")
@@ -192,7 +204,7 @@ func (r *Runner) RunOnce(ctx context.Context) (err error) {
 
 // pass does one round of work and reports whether there may be more.
 func (r *Runner) pass(ctx context.Context) (bool, error) {
-	ok, err := r.acquire(ctx)
+	ok, err := r.renew(ctx)
 	if err != nil || !ok {
 		r.mu.Lock()
 		r.loaded = false // whoever holds the lease may change things; reload when ours again
@@ -365,6 +377,7 @@ func (r *Runner) consume(ctx context.Context) (int, error) {
 	if err := r.svc.AckEvents(ctx, keys); err != nil {
 		return 0, err
 	}
+	r.full.Store(len(events) == r.cfg.BatchSize)
 	return len(events), nil
 }
 
