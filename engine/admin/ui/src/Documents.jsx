@@ -6,12 +6,13 @@ import { useSchema } from './collections.js';
 import { Link, navigate } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
 import { Problem, formatValue, when } from './ui.jsx';
+import { ordered } from './schemaEdit.js';
 
 const META = ['id', '_status', '_rev', '_createdAt', '_updatedAt', '_createdBy'];
 const MESSAGE_COLUMNS = ['status', 'error', 'attempts'];
 
 function defaultColumns(coll, schema) {
-  const props = Object.keys((schema && schema.properties) || {});
+  const props = Object.keys((schema && ordered(schema).properties) || {});
   let cols = coll === '_messages' ? [...MESSAGE_COLUMNS] : [];
   for (const p of props) if (cols.length < 5 && !cols.includes(p)) cols.push(p);
   if (schema && schema['x-publish']) cols.push('_status');
@@ -81,7 +82,7 @@ export default function Documents({ collection }) {
     };
   }, [collection, sort, limit, cursor, filter, publish, tick]);
 
-  const allFields = useMemo(() => [...Object.keys((schema && schema.properties) || {}), ...META], [schema]);
+  const allFields = useMemo(() => [...Object.keys((schema && ordered(schema).properties) || {}), ...META], [schema]);
 
   function chooseColumns(cols) {
     setColumns(cols);
