@@ -298,6 +298,33 @@ func TestAccessAnswerKeyHiddenFromLearners(t *testing.T) {
 	})
 }
 
+// TestAccessFilterFunctionsCannotReadHiddenData: a list filter is a formula
+// the keyCaller writes; get, find and count inside it must not read what the
+// keyCaller may not see (the answer key, other learners' attempts).
+func TestAccessFilterFunctionsCannotReadHiddenData(t *testing.T) {
+	p := newAccessProgram(t, engine.Config{})
+	for _, tc := range []struct{ name, yes, no string }{
+		{"get reads the answer key", `get("questions", "q1").correct == "b"`, `get("questions", "q1").correct == "a"`},
+		{"get reads another learner's attempt", `get("attempts", "a2") != nil`, `get("attempts", "a9") != nil`},
+		{"count counts another learner's attempts", `count("attempts", {"learner": "l2"}) == 2`, `count("attempts", {"learner": "l2"}) == 3`},
+		{"find finds another learner's attempts", `len(find("attempts", {"learner": "l2"})) == 2`, `len(find("attempts", {"learner": "l2"})) == 3`},
+		{"get reads a key", `get("_keys", "` + p.adminID + `").role == "admin"`, `get("_keys", "` + p.adminID + `").role == "editor"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Whether a true and a false guess about hidden data list the
+			// same rows: if not, the filter is an oracle.
+			yes := p.l1.get(withQuery("/api/directory", "filter", tc.yes))
+			no := p.l1.get(withQuery("/api/directory", "filter", tc.no))
+			assert.Equal(t, no.Code, yes.Code, "a filter tells a true guess about hidden data from a false one: %s / %s", yes, no)
+			// The problem of a refused filter quotes the filter: compare
+			// what the answers say about the data.
+			y, n := yes.object(t), no.object(t)
+			assert.Equal(t, n["items"], y["items"], "a filter tells a true guess about hidden data from a false one")
+			assert.Equal(t, n["detail"], y["detail"], "a filter tells a true guess about hidden data from a false one")
+		})
+	}
+}
+
 func TestAccessAttemptsAreOwnerScoped(t *testing.T) {
 	p := newAccessProgram(t, engine.Config{})
 	// More of l2's attempts, so that a page and its cursor could tell.
