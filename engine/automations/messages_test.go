@@ -373,3 +373,25 @@ func TestOperatorRetriesAFailedMessage(t *testing.T) {
 	assert.Equal(t, "sent", e.get("_messages", id)["status"])
 	assert.Equal(t, http.StatusConflict, retry("admin", id).Code, "a sent message is not sent again")
 }
+
+func TestRecipientsReadTheirOwnMessages(t *testing.T) {
+	e := newEnv(t)
+	e.learners()
+	e.put("_templates", "hi", `{"subject": "Hi", "text": "Hi"}`)
+	e.put("_automations", "hi", `{"on": {"collection": "levels", "events": ["updated"]},
+	  "do": [{"message": {"template": "hi", "channel": "log", "to": "{email: doc.id, subject: doc.id}",
+	          "broadcast": {"collection": "learners"}}}]}`)
+	e.patch("levels", "pro", `{"title": "Pro"}`)
+	e.runOnce()
+	require.Len(t, e.messages(""), 4)
+
+	ada := documents.WithAuth(e.ctx, documents.Auth{KeyID: "k-ada", Role: "learner", Subject: "ada"})
+	page, err := e.svc.List(ada, "_messages", documents.ListOptions{})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(page.Items[0], &m))
+	assert.Equal(t, "ada", m["recipient"])
+	_, err = e.svc.Get(ada, "_messages", e.messages(`recipient == "bob"`)[0]["id"].(string), documents.ReadOptions{})
+	assert.Error(t, err, "another's message")
+}
