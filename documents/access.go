@@ -123,6 +123,33 @@ func (g *gate) allow(ev *evaluation, id string, fields map[string]any, old store
 	return nil
 }
 
+// allowStored decides on the stored document before anything else runs: a
+// caller who may not read it gets a 404, one who may read but not update
+// it a 403.
+func (g *gate) allowStored(ev *evaluation, id string, old stored) error {
+	if g.open {
+		return nil
+	}
+	doc := formulaValue(g.c, content(old))
+	read := g.ops["read"]
+	if read == nil {
+		read = g.ops["list"]
+	}
+	if read == nil {
+		return forbidden(g.auth, "update the documents of", g.c.Name)
+	}
+	if !holds(ev.run(read, doc, nil, id)) {
+		return errorf(KindNotFound, "no document %q in %s", id, g.c.Name)
+	}
+	if p := g.ops["update"]; p == nil || !holds(ev.run(p, doc, nil, id)) {
+		return forbidden(g.auth, "update the documents of", g.c.Name)
+	}
+	return nil
+}
+
+// holds reports whether a formula ran and gave true.
+func holds(v any, err error) bool { return err == nil && v == true }
+
 // allowDelete runs the delete formula against the stored document.
 func (s *Service) allowDelete(ctx context.Context, tx store.Reader, rs *registryState, coll string, raw []byte) error {
 	a, authed := AuthFrom(ctx)
@@ -134,15 +161,28 @@ func (s *Service) allowDelete(ctx context.Context, tx store.Reader, rs *registry
 		return nil
 	}
 	c, _ := rs.reg.Collection(coll)
-	p := rs.formulas[coll].access.ops["delete"]
-	if p == nil || c == nil {
-		return forbidden(a, "delete the documents of", coll)
-	}
+	ops := rs.formulas[coll].accessOps()
 	d, err := decodeStored(raw)
 	if err != nil {
 		return err
 	}
-	v, err := s.evaluation(ctx, tx, rs).run(p, formulaValue(c, content(d)), nil, d.str(fieldID))
+	ev := s.evaluation(ctx, tx, rs)
+	// A document the caller may not read does not exist for it.
+	read := ops["read"]
+	if read == nil {
+		read = ops["list"]
+	}
+	if c == nil || read == nil {
+		return forbidden(a, "delete the documents of", coll)
+	}
+	if !holds(ev.run(read, formulaValue(c, content(d)), nil, d.str(fieldID))) {
+		return errorf(KindNotFound, "no document %q in %s", d.str(fieldID), coll)
+	}
+	p := ops["delete"]
+	if p == nil {
+		return forbidden(a, "delete the documents of", coll)
+	}
+	v, err := ev.run(p, formulaValue(c, content(d)), nil, d.str(fieldID))
 	if err != nil {
 		return formulaRunError("/x-access/delete", "x-access.delete", err)
 	}

@@ -54,3 +54,9 @@ func checkIdempotencyKey(key string) error {
 	}
 	return nil
 }
+
+// idemKey scopes an idempotency key to the caller and the collection: one
+// caller's key never replays another's write.
+func idemKey(a Auth, coll, key string) string {
+	return a.KeyID + "\x00" + a.Role + "\x00" + coll + "\x00" + key
+}

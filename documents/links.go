@@ -301,8 +301,10 @@ type ReferrerPage struct {
 
 // Referrers lists who refers to coll/id, from the reverse-reference index.
 func (s *Service) Referrers(ctx context.Context, coll, id string, opts ListOptions) (*ReferrerPage, error) {
-	if !s.state.Load().exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+	rs := s.state.Load()
+	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
+	if err != nil {
+		return nil, err
 	}
 	limit, err := pageLimit(opts.Limit)
 	if err != nil {
@@ -320,10 +322,39 @@ func (s *Service) Referrers(ctx context.Context, coll, id string, opts ListOptio
 	page := &ReferrerPage{Items: []Referrer{}}
 	exists := false
 	err = s.st.View(ctx, func(r store.Reader) error {
+		ev := s.evaluation(ctx, r, rs)
+		if err := s.admitStored(r, ev, v, id); err != nil {
+			return err
+		}
 		if _, err := r.Get(docsBucket(coll), []byte(id)); err == nil {
 			exists = true
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
+		}
+		// Referrers the caller may not see are skipped before the page
+		// is cut: neither the page nor its cursor tells of them.
+		views := map[string]*view{}
+		visible := func(coll, id string) (bool, error) {
+			rv, ok := views[coll]
+			if !ok {
+				var err error
+				rv, err = s.view(ctx, rs, coll, "read", opts.Preview)
+				if KindOf(err) == KindForbidden || KindOf(err) == KindNotFound {
+					rv, err = nil, nil
+				}
+				if err != nil {
+					return false, err
+				}
+				views[coll] = rv
+			}
+			if rv == nil {
+				return false, nil
+			}
+			err := s.admitStored(r, ev, rv, id)
+			if KindOf(err) == KindNotFound {
+				return false, nil
+			}
+			return err == nil, err
 		}
 		var derr error
 		var last []byte
@@ -336,6 +367,14 @@ func (s *Service) Referrers(ctx context.Context, coll, id string, opts ListOptio
 			if !ok || len(parts) != 3 {
 				derr = fmt.Errorf("corrupt reference entry %q", k)
 				return false
+			}
+			ok, err := visible(parts[0], parts[1])
+			if err != nil {
+				derr = err
+				return false
+			}
+			if !ok {
+				return true
 			}
 			page.Items = append(page.Items, Referrer{Collection: parts[0], ID: parts[1], Path: "/" + pointerToken(parts[2])})
 			last = append(last[:0], k[len(prefix):]...)

@@ -239,7 +239,7 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				return res == true, nil
 			}
 			if c != nil {
-				l.plan(c, filter)
+				l.plan(c, filter, v.hides)
 			}
 		}
 		if matchFilter != nil || v.filters() {
@@ -329,14 +329,16 @@ type lister struct {
 
 // plan serves the filter from an x-index when one of its conjuncts allows:
 // an equality first, else the range of the comparisons on one field.
-func (l *lister) plan(c *schemas.Collection, filter *expressions.Program) {
+func (l *lister) plan(c *schemas.Collection, filter *expressions.Program, hidden func(string) bool) {
 	cs, ok := filter.Conjuncts()
 	if !ok {
 		return
 	}
 	best := ""
 	for _, cj := range cs {
-		if !slices.Contains(c.Indexed, cj.Field) {
+		// A field hidden from the caller is not served from its index,
+		// whose errors and order would tell its values.
+		if !slices.Contains(c.Indexed, cj.Field) || hidden(cj.Field) {
 			continue
 		}
 		if cj.Op == "==" {

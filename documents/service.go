@@ -606,7 +606,10 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 				return err
 			}
 			if mode.idempotencyKey != "" {
-				done, err := s.replay(tx, mode.idempotencyKey)
+				done, err := s.replay(tx, idemKey(auth, coll, mode.idempotencyKey))
+				if err == nil && done != nil && done.JSON != nil {
+					done.JSON, err = s.shown(ctx, tx, rs, coll, done.JSON)
+				}
 				if done != nil || err != nil {
 					doc = done
 					return err
@@ -615,6 +618,13 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 			old, exists, err := current(tx, coll, id, mode)
 			if err != nil {
 				return err
+			}
+			// Nothing of a document the caller may not touch runs or
+			// shows: not its rules, not its existence.
+			if exists {
+				if err := gate.allowStored(s.evaluation(ctx, tx, rs), id, old); err != nil {
+					return err
+				}
 			}
 			fields, b := fixed, body
 			var secret string
@@ -656,9 +666,12 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 				return err
 			}
 			if mode.idempotencyKey != "" {
-				if err := remember(tx, mode.idempotencyKey, coll, id); err != nil {
+				if err := remember(tx, idemKey(auth, coll, mode.idempotencyKey), coll, id); err != nil {
 					return err
 				}
+			}
+			if doc.JSON, err = s.shown(ctx, tx, rs, coll, doc.JSON); err != nil {
+				return err
 			}
 			if secret != "" {
 				doc.JSON = withSecret(doc.JSON, secret)
@@ -673,6 +686,23 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 		return nil, err
 	}
 	return doc, nil
+}
+
+// shown is a written document as its writer may read it: the answer to a
+// write shows no more than a read would.
+func (s *Service) shown(ctx context.Context, r store.Reader, rs *registryState, coll string, raw []byte) ([]byte, error) {
+	if _, authed := AuthFrom(ctx); !authed {
+		return raw, nil
+	}
+	v, err := s.view(ctx, rs, coll, "read", false)
+	if KindOf(err) == KindForbidden {
+		return project(raw, nil) // a caller that may write but not read: the id
+	}
+	if err != nil {
+		return nil, err
+	}
+	out, _, err := v.present(s.evaluation(ctx, r, rs), raw)
+	return out, err
 }
 
 // write stores a document, its revision and its index entries inside tx,

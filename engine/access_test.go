@@ -325,6 +325,41 @@ func TestAccessFilterFunctionsCannotReadHiddenData(t *testing.T) {
 	}
 }
 
+// TestAccessIdempotencyKeyReplaysOnlyOwnWrites: an Idempotency-Key replays
+// the write its keyCaller made, not someone else's document.
+func TestAccessIdempotencyKeyReplaysOnlyOwnWrites(t *testing.T) {
+	p := newAccessProgram(t, engine.Config{})
+	resp := p.editor.post("/api/questions", `{"id":"q9","text":"Hidden","correct":"c"}`, "Idempotency-Key", "create-q9")
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+	resp = p.l2.post("/api/attempts", `{"id":"a9","exam":"e1"}`, "Idempotency-Key", "l2-attempt")
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+
+	for _, key := range []string{"create-q9", "l2-attempt"} {
+		t.Run(key, func(t *testing.T) {
+			resp := p.l1.post("/api/attempts", `{"exam":"e1"}`, "Idempotency-Key", key)
+			assertNoAnswerKey(t, resp, "a replay")
+			assert.NotContains(t, string(resp.Body), `"l2"`, "a replay shows l2's attempt: %s", resp)
+			assert.NotContains(t, string(resp.Body), `"Hidden"`, "a replay shows the editor's question: %s", resp)
+		})
+	}
+}
+
+// TestAccessWriteAnswersHidePrivateFields: what a learner writes comes back
+// as the learner may read it.
+func TestAccessWriteAnswersHidePrivateFields(t *testing.T) {
+	p := newAccessProgram(t, engine.Config{})
+	resp := p.l1.patch("/api/attempts/a1", `{"answers":["b","b"]}`)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	assertNoAnswerKey(t, resp, "the answer to a PATCH")
+
+	resp = p.l1.put("/api/attempts/a1", `{"exam":"e1","learner":"l1","answers":["a"]}`)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	// PUT replaces: the note is gone from the new revision, but it was in
+	// the old one, which the learner must not get back either.
+	assertNoAnswerKey(t, resp, "the answer to a PUT")
+	assertNoAnswerKey(t, p.l1.get("/api/attempts/a1/revisions"), "the revisions")
+}
+
 func TestAccessAttemptsAreOwnerScoped(t *testing.T) {
 	p := newAccessProgram(t, engine.Config{})
 	// More of l2's attempts, so that a page and its cursor could tell.
@@ -412,6 +447,32 @@ func TestAccessAttemptsAreOwnerScoped(t *testing.T) {
 		assert.Contains(t, fmt.Sprint(p), "a learner writes only their own attempts")
 	})
 
+	t.Run("a learner cannot take over another's attempt", func(t *testing.T) {
+		assertProblem(t, p.l1.patch("/api/attempts/a1", `{"learner":"l2"}`), http.StatusUnprocessableEntity)
+		for _, w := range []struct{ method, body string }{
+			{http.MethodPatch, `{"answers":["x"]}`},
+			{http.MethodPatch, `{"learner":"l1","answers":["x"]}`},
+			{http.MethodPut, `{"exam":"e1","learner":"l1","answers":["x"]}`},
+			{http.MethodDelete, ""},
+		} {
+			resp := p.srv.send(w.method, "/api/attempts/a2", w.body, p.l1.hdr...)
+			assert.Contains(t, []int{http.StatusForbidden, http.StatusNotFound}, resp.Code, "%s %s: %s", w.method, w.body, resp)
+		}
+		a2 := p.editor.get("/api/attempts/a2").object(t)
+		assert.Equal(t, "l2", a2["learner"], "a2 is still l2's: %v", a2)
+		assert.EqualValues(t, 1, a2["_rev"], "a2 is unchanged: %v", a2)
+	})
+
+	t.Run("referrers do not list hidden attempts", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			who  keyCaller
+		}{{"learner", p.l1}, {"anonymous", p.anonymous}} {
+			resp := c.who.get("/api/exams/e1/referrers")
+			assert.NotContains(t, string(resp.Body), `"a2"`, "%s sees l2's attempt among the referrers: %s", c.name, resp)
+			assert.NotContains(t, string(resp.Body), `"b0"`, "%s sees l2's attempt among the referrers: %s", c.name, resp)
+		}
+	})
 }
 
 func TestAccessSystemCollectionsAndRoles(t *testing.T) {
@@ -519,6 +580,7 @@ func TestAccessSystemCollectionsAndRoles(t *testing.T) {
 		doc := resp.object(t)
 		secret, _ := doc["secret"].(string)
 		require.GreaterOrEqual(t, len(secret), 32, "%v", doc)
+		assert.NotContains(t, doc, "secretHash")
 		id := doc["id"].(string)
 
 		for _, path := range []string{"/api/_keys/" + id, "/api/_keys", "/api/_keys/" + id + "/revisions", "/api/_keys/" + id + "/revisions/1"} {
@@ -535,6 +597,7 @@ func TestAccessSystemCollectionsAndRoles(t *testing.T) {
 		// An admin's change keeps the secret working, and cannot set it.
 		resp = p.admin.patch("/api/_keys/"+id, `{"name":"l3's phone","secretHash":"00"}`)
 		require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+		assert.NotContains(t, string(resp.Body), "secret")
 		assert.Equal(t, http.StatusOK, l3.get("/api/attempts/c1").Code)
 	})
 }
@@ -789,5 +852,50 @@ func TestAccessSpecDeclaresBearerAndErrors(t *testing.T) {
 		for _, status := range []string{"401", "403", "429"} {
 			assert.Contains(t, responses, status, "GET %s", path)
 		}
+	}
+}
+
+// TestAccessSpecShowsNoHiddenData: the spec is the same document for every
+// caller; its examples come from stored documents, and must not carry what
+// the caller may not read.
+func TestAccessSpecShowsNoHiddenData(t *testing.T) {
+	for _, first := range []string{"admin", "learner"} {
+		t.Run(first+" asks first", func(t *testing.T) {
+			p := newAccessProgram(t, engine.Config{})
+			callers := map[string]keyCaller{"admin": p.admin, "editor": p.editor, "learner": p.l1, "anonymous": p.anonymous}
+			order := []string{first, "admin", "editor", "learner", "anonymous"}
+			for _, who := range order {
+				for _, path := range []string{"/openapi.json", "/openapi.yaml"} {
+					resp := callers[who].get(path)
+					assert.Equal(t, http.StatusOK, resp.Code, "%s %s: %s", who, path, resp)
+					if who != "admin" && who != "editor" {
+						assert.NotContains(t, string(resp.Body), "looked over the shoulder", "%s %s shows a private note", who, path)
+						assert.NotRegexp(t, `"?correct"?: ?("b"|true)`, string(resp.Body), "%s %s shows the answer key", who, path)
+						assert.NotContains(t, string(resp.Body), p.l1ID, "%s %s shows the audit or the keys", who, path)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestAccessIndexedPrivateFieldIsNoOracle: a filter on an x-private field
+// that also has x-index must not answer differently for a true and a false
+// guess.
+func TestAccessIndexedPrivateFieldIsNoOracle(t *testing.T) {
+	p := newAccessProgram(t, engine.Config{})
+	resp := p.admin.put("/api/_schemas/items", `{"type":"object","x-access":{"read":"true"},
+		"properties":{"text":{"type":"string"},"key":{"type":"string","x-private":true,"x-index":true}}}`)
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+	require.Equal(t, http.StatusCreated, p.editor.post("/api/items", `{"id":"i1","text":"x","key":"m"}`).Code)
+	for _, pair := range [][2]string{
+		{`key >= "a"`, `key >= "z"`},
+		{`key > "l" && key < "n"`, `key > "x" && key < "y"`},
+		{`key == "m"`, `key == "q"`},
+	} {
+		yes := p.l1.get(withQuery("/api/items", "filter", pair[0]))
+		no := p.l1.get(withQuery("/api/items", "filter", pair[1]))
+		assert.Equal(t, no.Code, yes.Code, "%s: %s / %s: %s", pair[0], yes, pair[1], no)
+		assert.Equal(t, string(no.Body[:min(len(no.Body), 40)]), string(yes.Body[:min(len(yes.Body), 40)]), "%s / %s", pair[0], pair[1])
 	}
 }
