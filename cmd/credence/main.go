@@ -1,8 +1,9 @@
 // Command credence runs and manages a Credence server.
 //
-//	credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body 1048576]
+//	credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body 1048576] [--load DIR]
 //	credence export [--data ./credence.db] [--out FILE | --dir DIR]
 //	credence import [--data ./credence.db] [FILE | DIR | -]
+//	credence load   [--data ./credence.db] DIR
 //	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
 //	credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
 //	credence keys create [--data ./credence.db] --role ROLE [--subject ID]
@@ -47,9 +48,10 @@ func main() {
 const usage = `Credence: a headless platform for certification programs.
 
 Usage:
-  credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body BYTES]
+  credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body BYTES] [--load DIR]
   credence export [--data ./credence.db] [--out FILE | --dir DIR]
   credence import [--data ./credence.db] [FILE | DIR | -]
+  credence load   [--data ./credence.db] DIR    (a pack: schemas/, documents/)
   credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
   credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
   credence keys create [--data ./credence.db] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return export(ctx, args, stdout, stderr)
 	case "import":
 		return importCmd(ctx, args, stdin, stdout, stderr)
+	case "load":
+		return loadCmd(ctx, args, stdout, stderr)
 	case "eval":
 		return evalCmd(ctx, args, stdout, stderr)
 	case "openapi":

@@ -46,6 +46,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	loadDir := fs.String("load", "", "a pack folder to load (idempotently) before serving")
 	auf, err := addAutomationFlags(fs)
 	if err != nil {
 		return err
@@ -65,6 +66,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	if err := af.bootstrap(ctx, svc, log); err != nil {
+		return err
+	}
+	if err := loadAtStart(ctx, svc, *loadDir, log); err != nil {
 		return err
 	}
 	if isPostgres(*sf.data) {
