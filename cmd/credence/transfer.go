@@ -196,7 +196,7 @@ func openService(ctx context.Context, sf *storeFlags, readOnly bool) (*documents
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := documents.New(ctx, st, documents.Options{})
+	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections()})
 	if err != nil {
 		st.Close()
 		return nil, nil, err
