@@ -135,12 +135,11 @@ func withKey(t testing.TB, srv *testServer, role, subject string) (keyCaller, st
 // program above, two questions, an exam, and attempts: a1 by learner l1,
 // a2 and a3 by learner l2.
 type accessProgram struct {
-	srv                 *testServer
-	admin, editor       keyCaller
-	l1, l2, anonymous   keyCaller
-	adminID, editorID   string
-	l1ID, l2ID          string
-	questionIDs, allIDs []string
+	srv               *testServer
+	admin, editor     keyCaller
+	l1, l2, anonymous keyCaller
+	adminID, editorID string
+	l1ID, l2ID        string
 }
 
 func newAccessProgram(t *testing.T, cfg engine.Config) *accessProgram {

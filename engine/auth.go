@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"math"
 	"net"
 	"net/http"
@@ -149,10 +148,4 @@ func (h *handlers) cors(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// authorize wraps handlers only admins may call.
-func adminOnly(ctx context.Context) bool {
-	a, ok := documents.AuthFrom(ctx)
-	return !ok || a.Role == documents.RoleAdmin
 }
