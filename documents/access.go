@@ -209,6 +209,10 @@ type view struct {
 	// private lists the fields to hide from this caller.
 	private  []privateProgram
 	computed bool // the collection has x-computed fields
+	// reads are the top-level fields the rule and the audience read, when
+	// they name them all (readsAll is false): admit then decodes only those.
+	reads    []string
+	readsAll bool
 }
 
 // view returns what ctx's caller may see of coll, for op "read" or "list".
@@ -248,6 +252,12 @@ func (s *Service) view(ctx context.Context, rs *registryState, coll, op string, 
 	if f != nil {
 		if !priv {
 			v.audience = f.access.audience
+		}
+		for _, p := range []*expressions.Program{v.rule, v.audience} {
+			if p != nil {
+				v.readsAll = v.readsAll || p.ReadsWholeDoc()
+				v.reads = append(v.reads, p.DocFields()...)
+			}
 		}
 		for _, pp := range f.access.private {
 			switch {
@@ -298,6 +308,28 @@ func (v *view) admit(ev *evaluation, d stored) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// admitRaw is admit on a stored document's bytes: it decodes only the
+// fields the formulas read, where it can tell which.
+func (v *view) admitRaw(ev *evaluation, raw []byte) (bool, error) {
+	if v.readsAll {
+		d, err := decodeStored(raw)
+		if err != nil {
+			return false, err
+		}
+		return v.admit(ev, d)
+	}
+	d := make(stored, len(v.reads)+2)
+	err := topFields(raw, append(v.reads, fieldID, fieldStatus), func(k string, value []byte) error {
+		val, err := decodeJSON(value)
+		d[k] = val
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	return v.admit(ev, d)
 }
 
 // present returns the document as the caller gets it: x-computed fields

@@ -419,3 +419,105 @@ func recompose(d stored) ([]byte, error) {
 	}
 	return append(out, '}'), nil
 }
+
+// topFields calls fn with the raw value of each top-level member of the
+// JSON object raw whose key is among keys (keys hold no escapes). It reads
+// the object once, without decoding what it skips: a read that needs two
+// fields of a large document pays for two fields.
+func topFields(raw []byte, keys []string, fn func(key string, value []byte) error) error {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return errors.New("not a JSON object")
+	}
+	i++
+	for {
+		i = skipSpace(raw, i)
+		if i < len(raw) && raw[i] == '}' {
+			return nil
+		}
+		if i >= len(raw) || raw[i] != '"' {
+			return errors.New("malformed JSON object")
+		}
+		end := skipValue(raw, i)
+		if end < 0 {
+			return errors.New("malformed JSON object")
+		}
+		key := raw[i+1 : end-1]
+		i = skipSpace(raw, end)
+		if i >= len(raw) || raw[i] != ':' {
+			return errors.New("malformed JSON object")
+		}
+		i = skipSpace(raw, i+1)
+		end = skipValue(raw, i)
+		if end < 0 {
+			return errors.New("malformed JSON object")
+		}
+		for _, k := range keys {
+			if string(key) == k {
+				if err := fn(k, raw[i:end]); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		i = skipSpace(raw, end)
+		if i < len(raw) && raw[i] == ',' {
+			i++
+		}
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the JSON value starting at i, or -1.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return -1
+	}
+	switch b[i] {
+	case '"':
+		for j := i + 1; j < len(b); j++ {
+			switch b[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1
+			}
+		}
+		return -1
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				end := skipValue(b, j)
+				if end < 0 {
+					return -1
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	default:
+		j := i
+		for j < len(b) && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\n' && b[j] != '\t' && b[j] != '\r' {
+			j++
+		}
+		if j == i {
+			return -1
+		}
+		return j
+	}
+}

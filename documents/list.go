@@ -242,7 +242,9 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				l.plan(c, filter, v.hides)
 			}
 		}
-		if matchFilter != nil || v.filters() {
+		if matchFilter == nil && v.filters() {
+			l.match = func(raw []byte) (bool, error) { return v.admitRaw(ev, raw) }
+		} else if matchFilter != nil || v.filters() {
 			l.match = func(raw []byte) (bool, error) {
 				d, err := decodeStored(raw)
 				if err != nil {

@@ -334,11 +334,18 @@ func (s *Service) getViewed(ctx context.Context, rs *registryState, v *view, id 
 		ev := s.evaluation(ctx, r, rs)
 		var d stored
 		if v.filters() {
-			if d, err = decodeStored(raw); err != nil {
-				return err
-			}
 			// A document the caller may not see does not exist for it.
-			if ok, err := v.admit(ev, d); err != nil || !ok {
+			var ok bool
+			if len(v.private) > 0 && !v.computed {
+				// strip decodes it anyway: once is enough.
+				if d, err = decodeStored(raw); err != nil {
+					return err
+				}
+				ok, err = v.admit(ev, d)
+			} else {
+				ok, err = v.admitRaw(ev, raw)
+			}
+			if err != nil || !ok {
 				return errors.Join(err, errorf(KindNotFound, "no document %q in %s", id, v.coll))
 			}
 		}

@@ -236,7 +236,11 @@ func BenchmarkGetAccess(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	schema := strings.Replace(benchSchema, `"type": "object",`, `"type": "object", "x-access": {"read": "auth.role in [\"admin\", \"learner\"]"},`, 1)
+	schema := strings.Replace(benchSchema, `"type": "object",`, `"type": "object", "x-access": {"read": "auth.role in [\"admin\", \"learner\"] || doc.level == auth.subject"},`, 1)
+	// shared: x-access only; exams: x-access and a private field.
+	if _, err := svc.Put(ctx, documents.SchemasCollection, "shared", []byte(schema), documents.WriteOptions{}); err != nil {
+		b.Fatal(err)
+	}
 	schema = strings.Replace(schema, `"passingScore": {"type": "integer", "minimum": 0, "maximum": 100}`, `"passingScore": {"type": "integer", "minimum": 0, "maximum": 100, "x-private": true}`, 1)
 	if _, err := svc.Put(ctx, documents.SchemasCollection, "exams", []byte(schema), documents.WriteOptions{}); err != nil {
 		b.Fatal(err)
@@ -248,6 +252,10 @@ func BenchmarkGetAccess(b *testing.B) {
 			b.Fatal(err)
 		}
 		ids[i] = doc.ID
+		body := strings.Replace(benchDoc(i), `{`, `{"id":"`+doc.ID+`",`, 1)
+		if _, err := svc.Create(ctx, "shared", []byte(body), documents.WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	adminKey, _, err := svc.PutKey(ctx, documents.KeySpec{Role: documents.RoleAdmin})
 	if err != nil {
@@ -257,12 +265,19 @@ func BenchmarkGetAccess(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// A role whose x-access reads a field of the document and who sees
+	// every field: what the access formula alone costs.
+	ownerKey, _, err := svc.PutKey(ctx, documents.KeySpec{Role: "owner", Subject: "professional"})
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, bc := range []struct {
-		name, anonymous, key string
+		name, anonymous, key, coll string
 	}{
-		{"no key, anonymous admin", documents.RoleAdmin, ""},
-		{"admin key", documents.RolePublic, adminKey},
-		{"learner key, x-access and x-private", documents.RolePublic, learnerKey},
+		{"no key, anonymous admin", documents.RoleAdmin, "", "shared"},
+		{"admin key", documents.RolePublic, adminKey, "shared"},
+		{"key with x-access reading a field", documents.RolePublic, ownerKey, "shared"},
+		{"learner key, x-access and x-private", documents.RolePublic, learnerKey, "exams"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			h := engine.New(engine.Config{AnonymousRole: bc.anonymous}, svc)
@@ -271,7 +286,7 @@ func BenchmarkGetAccess(b *testing.B) {
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
-					r := httptest.NewRequest(http.MethodGet, "/api/exams/"+ids[n.Add(1)%int64(len(ids))], nil)
+					r := httptest.NewRequest(http.MethodGet, "/api/"+bc.coll+"/"+ids[n.Add(1)%int64(len(ids))], nil)
 					if bc.key != "" {
 						r.Header.Set("Authorization", "Bearer "+bc.key)
 					}

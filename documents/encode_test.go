@@ -1,0 +1,67 @@
+package documents
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTopFields(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  string
+		want map[string]string
+	}{
+		{"flat", `{"id":"a","level":"pro","n":12}`, map[string]string{"id": `"a"`, "level": `"pro"`}},
+		{"nested values are skipped whole", `{"x":{"level":"no","a":[1,{"b":"}"}]},"level":"yes"}`, map[string]string{"level": `"yes"`}},
+		{"escapes and brackets in strings", `{"t":"a\"}{[","level":"\"q\"","id":"i"}`, map[string]string{"level": `"\"q\""`, "id": `"i"`}},
+		{"spaces", ` { "level" : [1, 2] , "id" : null } `, map[string]string{"level": `[1, 2]`, "id": `null`}},
+		{"absent", `{"a":true}`, map[string]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]string{}
+			err := topFields([]byte(tt.raw), []string{"id", "level"}, func(k string, v []byte) error {
+				got[k] = string(v)
+				return nil
+			})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	for _, bad := range []string{``, `[]`, `{"a"`, `{"a":}`, `{"a":"x`, `{"a":{"b":1}`} {
+		err := topFields([]byte(bad), []string{"a"}, func(string, []byte) error { return nil })
+		assert.Error(t, err, bad)
+	}
+}
+
+// FuzzTopFields checks topFields against encoding/json on any object.
+func FuzzTopFields(f *testing.F) {
+	for _, s := range []string{`{"a":1,"b":{"a":2}}`, `{"a":"\"}","b":[{"a":3}]}`, `{}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		var want map[string]json.RawMessage
+		if json.Unmarshal([]byte(raw), &want) != nil {
+			return
+		}
+		got := map[string]string{}
+		err := topFields([]byte(raw), []string{"a", "b"}, func(k string, v []byte) error {
+			got[k] = string(v)
+			return nil
+		})
+		require.NoError(t, err)
+		for _, k := range []string{"a", "b"} {
+			w, ok := want[k]
+			if !ok {
+				continue
+			}
+			var wv, gv any
+			require.NoError(t, json.Unmarshal(w, &wv))
+			require.NoError(t, json.Unmarshal([]byte(got[k]), &gv), "%q: %q", k, got[k])
+			assert.Equal(t, wv, gv)
+		}
+	})
+}
