@@ -111,9 +111,9 @@ func (g *gate) allow(ev *evaluation, id string, fields map[string]any, old store
 	}
 	var oldDoc map[string]any
 	if exists {
-		oldDoc = formulaValue(g.c, content(old))
+		oldDoc = withID(formulaValue(g.c, content(old)), id)
 	}
-	v, err := ev.run(p, formulaValue(g.c, fields), oldDoc, id)
+	v, err := ev.run(p, withID(formulaValue(g.c, fields), id), oldDoc, id)
 	if err != nil {
 		return formulaRunError("/x-access/"+op, "x-access."+op, err)
 	}
@@ -130,7 +130,7 @@ func (g *gate) allowStored(ev *evaluation, id string, old stored) error {
 	if g.open {
 		return nil
 	}
-	doc := formulaValue(g.c, content(old))
+	doc := withID(formulaValue(g.c, content(old)), id)
 	read := g.ops["read"]
 	if read == nil {
 		read = g.ops["list"]
@@ -175,14 +175,14 @@ func (s *Service) allowDelete(ctx context.Context, tx store.Reader, rs *registry
 	if c == nil || read == nil {
 		return forbidden(a, "delete the documents of", coll)
 	}
-	if !holds(ev.run(read, formulaValue(c, content(d)), nil, d.str(fieldID))) {
+	if !holds(ev.run(read, withID(formulaValue(c, content(d)), d.str(fieldID)), nil, d.str(fieldID))) {
 		return errorf(KindNotFound, "no document %q in %s", d.str(fieldID), coll)
 	}
 	p := ops["delete"]
 	if p == nil {
 		return forbidden(a, "delete the documents of", coll)
 	}
-	v, err := ev.run(p, formulaValue(c, content(d)), nil, d.str(fieldID))
+	v, err := ev.run(p, withID(formulaValue(c, content(d)), d.str(fieldID)), nil, d.str(fieldID))
 	if err != nil {
 		return formulaRunError("/x-access/delete", "x-access.delete", err)
 	}
@@ -291,7 +291,7 @@ func (v *view) admit(ev *evaluation, d stored) (bool, error) {
 	if v.rule == nil && v.audience == nil {
 		return true, nil
 	}
-	doc := formulaValue(v.c, content(d))
+	doc := withID(formulaValue(v.c, content(d)), d.str(fieldID))
 	id := d.str(fieldID)
 	for _, p := range []*expressions.Program{v.rule, v.audience} {
 		if p == nil {
@@ -361,7 +361,7 @@ func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error)
 	for _, pp := range v.private {
 		if pp.when != nil {
 			if doc == nil {
-				doc = formulaValue(v.c, content(d))
+				doc = withID(formulaValue(v.c, content(d)), d.str(fieldID))
 			}
 			ok, err := ev.run(pp.when, doc, nil, d.str(fieldID))
 			if err == nil && ok == true {

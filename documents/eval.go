@@ -99,7 +99,7 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 		}
 		ev := s.evaluation(ctx, r, rs)
 		start := time.Now()
-		v, err := ev.run(prog, formulaValue(c, fields), nil, id)
+		v, err := ev.run(prog, withID(formulaValue(c, fields), id), nil, id)
 		micros := time.Since(start).Microseconds()
 		if err != nil {
 			re := formulaRunError("/expr", "the formula", err)

@@ -209,6 +209,14 @@ func formulaValue(c *schemas.Collection, fields map[string]any) map[string]any {
 	return v
 }
 
+// withID puts the document's id in what formulas see as doc: doc.id.
+func withID(doc map[string]any, id string) map[string]any {
+	if doc != nil && id != "" {
+		doc[fieldID] = id
+	}
+	return doc
+}
+
 // evaluation is the state of formulas run for one request: they read
 // through r, in the registry rs.
 type evaluation struct {
@@ -283,9 +291,9 @@ func (e *evaluation) computeStored(c *schemas.Collection, f *formulas, id string
 	for _, fp := range f.computed {
 		delete(out, fp.field)
 	}
-	doc = formulaValue(c, out)
+	doc = withID(formulaValue(c, out), id)
 	if old != nil {
-		oldDoc = formulaValue(c, content(old))
+		oldDoc = withID(formulaValue(c, content(old)), id)
 	}
 	set := func(fp fieldProgram) error {
 		v, err := e.run(fp.prog, doc, oldDoc, id+"/"+fp.field)
@@ -345,8 +353,8 @@ func (e *evaluation) computeRead(c *schemas.Collection, f *formulas, raw []byte)
 		return nil, err
 	}
 	fields := content(d)
-	doc := formulaValue(c, fields)
 	id := d.str(fieldID)
+	doc := withID(formulaValue(c, fields), id)
 	for _, fp := range f.computed {
 		v, err := e.run(fp.prog, doc, nil, id+"/"+fp.field)
 		if err != nil {

@@ -11,6 +11,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine"
 )
 
 // The exam program of the formulas issue: scores, pass marks, attempt
@@ -353,4 +356,25 @@ func TestFormulaChangeRecomputes(t *testing.T) {
 	p := assertProblem(t, srv.put("/api/_schemas/attempts", broken), http.StatusConflict)
 	assert.EqualValues(t, 2, p["invalidCount"])
 	assert.Equal(t, false, srv.get("/api/attempts/a1").object(t)["passed"], "a refused change changes nothing")
+}
+
+// TestFormulasSeeTheID: doc.id is in scope in every formula of a document.
+func TestFormulasSeeTheID(t *testing.T) {
+	srv := newServerConfig(t, engine.Config{AnonymousRole: documents.RolePublic})
+	admin := bearer(t, srv, documents.RoleAdmin, "")
+	learner := bearer(t, srv, "learner", "ada")
+	require.Equal(t, http.StatusCreated, srv.put("/api/_schemas/profiles", `{"type":"object",
+		"x-access":{"read":"doc.id == auth.subject","create":"doc.id == auth.subject","update":"doc.id == auth.subject"},
+		"x-rules":[{"when":"len(doc.id) >= 3","message":"ids have three characters or more"}],
+		"properties":{"name":{"type":"string"},"slug":{"type":"string","x-formula":"\"p-\" + doc.id"},
+			"link":{"type":"string","x-computed":"\"/profiles/\" + doc.id"}}}`, admin...).Code)
+
+	created := srv.put("/api/profiles/ada", `{"name":"Ada"}`, learner...)
+	require.Equal(t, http.StatusCreated, created.Code, created)
+	doc := created.object(t)
+	assert.Equal(t, "p-ada", doc["slug"], "x-formula")
+	assert.Equal(t, "/profiles/ada", srv.get("/api/profiles/ada", learner...).object(t)["link"], "x-computed")
+	assertProblem(t, srv.put("/api/profiles/bob", `{"name":"Bob"}`, learner...), http.StatusForbidden)
+	assertProblem(t, srv.put("/api/profiles/al", `{"name":"Al"}`, admin...), http.StatusUnprocessableEntity)
+	assertProblem(t, srv.get("/api/profiles/al", learner...), http.StatusNotFound)
 }
