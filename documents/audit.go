@@ -20,7 +20,7 @@ const AuditCollection = "_audit"
 var auditHeadKey = []byte("audit.head")
 
 func auditCollection() SystemCollection {
-	return SystemCollection{Name: AuditCollection, AdminOnly: true, ReadOnly: true, Schema: json.RawMessage(`{
+	return SystemCollection{Name: AuditCollection, ReadOnly: true, Schema: json.RawMessage(`{
   "type": "object",
   "title": "Audit log",
   "description": "One entry per write, in order. Each entry holds the hash of the one before it, so that an edited or removed entry breaks the chain (credence audit verify).",

@@ -28,7 +28,7 @@ const keySecretField = "secretHash"
 const MinSecretLength = 32
 
 func keysCollection() SystemCollection {
-	return SystemCollection{Name: KeysCollection, AdminOnly: true, Schema: json.RawMessage(`{
+	return SystemCollection{Name: KeysCollection, Schema: json.RawMessage(`{
   "type": "object",
   "title": "API keys",
   "description": "API keys. The secret is shown once, in the answer to the create; only its SHA-256 is stored.",

@@ -211,3 +211,43 @@ func number(v any) (float64, bool) {
 	}
 	return 0, false
 }
+
+// Reader returns what get, find and count read in formulas run outside a
+// request, such as automations': each call reads a consistent snapshot of
+// its own, and the reader's calls together read at most the documents one
+// formula run may (Limits.MaxReads). Use one Reader per formula run.
+func (s *Service) Reader() expressions.Reader {
+	maxReads := s.limits.MaxReads
+	if maxReads == 0 {
+		maxReads = expressions.DefaultLimits().MaxReads
+	}
+	return viewReader{s: s, budget: &readBudget{left: maxReads}}
+}
+
+// viewReader is a storeReader whose calls each run in a read transaction.
+type viewReader struct {
+	s      *Service
+	budget *readBudget
+}
+
+func (vr viewReader) with(ctx context.Context, fn func(storeReader) error) error {
+	rs := vr.s.state.Load()
+	return vr.s.st.View(ctx, func(r store.Reader) error {
+		return fn(storeReader{r: r, rs: rs, budget: vr.budget})
+	})
+}
+
+func (vr viewReader) Get(ctx context.Context, coll, id string) (out map[string]any, err error) {
+	err = vr.with(ctx, func(sr storeReader) error { out, err = sr.Get(ctx, coll, id); return err })
+	return out, err
+}
+
+func (vr viewReader) Find(ctx context.Context, coll string, match map[string]any, limit int) (out []map[string]any, err error) {
+	err = vr.with(ctx, func(sr storeReader) error { out, err = sr.Find(ctx, coll, match, limit); return err })
+	return out, err
+}
+
+func (vr viewReader) Count(ctx context.Context, coll string, match map[string]any, limit int) (n int, err error) {
+	err = vr.with(ctx, func(sr storeReader) error { n, err = sr.Count(ctx, coll, match, limit); return err })
+	return n, err
+}

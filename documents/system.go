@@ -15,6 +15,8 @@ import (
 // SystemCollection is a built-in collection: its name starts with "_" and
 // its schema comes with the program, not from _schemas. Its documents share
 // the routes, revisions, validation, export and spec of every collection.
+// Admins alone read and write them, unless their x-access grants others
+// more (the recipients of _messages read their own).
 type SystemCollection struct {
 	// Name is the collection's name, "_" and a collection name: "_keys".
 	Name string
@@ -25,9 +27,6 @@ type SystemCollection struct {
 	Check func(ctx context.Context, doc map[string]any) error
 	// ReadOnly collections are written by the service alone (_audit).
 	ReadOnly bool
-	// AdminOnly collections are read and written by admins alone, unless
-	// their x-access grants more.
-	AdminOnly bool
 }
 
 // builtinCollections are the system collections of the service itself.

@@ -33,17 +33,17 @@ const (
 func SystemCollections() []documents.SystemCollection {
 	c := newCompiler()
 	return []documents.SystemCollection{
-		{Name: AutomationsCollection, AdminOnly: true, Schema: json.RawMessage(automationsSchema),
+		{Name: AutomationsCollection, Schema: json.RawMessage(automationsSchema),
 			Check: func(_ context.Context, doc map[string]any) error {
 				_, err := c.automation(doc)
 				return err
 			}},
-		{Name: TemplatesCollection, AdminOnly: true, Schema: json.RawMessage(templatesSchema),
+		{Name: TemplatesCollection, Schema: json.RawMessage(templatesSchema),
 			Check: func(_ context.Context, doc map[string]any) error {
 				_, err := ParseTemplate(doc)
 				return err
 			}},
-		{Name: WebhooksCollection, AdminOnly: true, Schema: json.RawMessage(webhooksSchema), Check: checkWebhook},
+		{Name: WebhooksCollection, Schema: json.RawMessage(webhooksSchema), Check: checkWebhook},
 		{Name: MessagesCollection, Schema: json.RawMessage(messagesSchema)},
 	}
 }

@@ -121,7 +121,8 @@ func (r *Runner) digest(ctx context.Context, m message) ([]message, error) {
 	if m.DigestKey == "" {
 		return []message{m}, nil
 	}
-	filter, _ := matchFilter(map[string]any{"digestKey": m.DigestKey, "status": StatusQueued})
+	key, _ := json.Marshal(m.DigestKey)
+	filter := fmt.Sprintf("digestKey == %s && status == %q", key, StatusQueued)
 	var group []message
 	cursor := ""
 	for {

@@ -30,6 +30,8 @@ type Documents interface {
 	PendingEvents(ctx context.Context, limit int) ([]documents.Event, error)
 	AckEvents(ctx context.Context, keys []string) error
 	Registry() *schemas.Registry
+	// Reader is what get, find and count read in automations' formulas.
+	Reader() expressions.Reader
 }
 
 // Config configures a Runner. Zero fields take the defaults named.
