@@ -2,6 +2,8 @@ package documents
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/credence/credence/expressions"
 	"github.com/credence/credence/schemas"
@@ -19,6 +21,67 @@ type accessPrograms struct {
 	ops      map[string]*expressions.Program // x-access, by operation
 	audience *expressions.Program            // x-audience
 	private  []privateProgram                // x-private
+	// reads are the plans of reads and lists, decided once per schema so
+	// that a request only picks one.
+	reads readPlans
+}
+
+// readPlan is what a read runs to decide whether a caller sees a stored
+// document: rule (x-access) and audience (x-audience), each may be nil,
+// and the top-level fields they read.
+type readPlan struct {
+	rule, audience *expressions.Program
+	// fields are the members admitRaw decodes: id, _status and the
+	// document's fields the formulas read. all means the formulas may
+	// read any field: admitRaw then decodes the whole document.
+	fields []string
+	all    bool
+}
+
+// readPlans are the plans of one collection: by operation (read, list)
+// for callers the rule applies to, with or without the audience, and for
+// callers who see every document (audience only, or nothing).
+type readPlans struct {
+	rule, ruleAudience map[string]*readPlan
+	audience, none     *readPlan
+}
+
+func newReadPlan(rule, audience *expressions.Program) *readPlan {
+	rp := &readPlan{rule: rule, audience: audience, fields: []string{fieldID, fieldStatus}}
+	for _, p := range []*expressions.Program{rule, audience} {
+		if p == nil {
+			continue
+		}
+		rp.all = rp.all || p.ReadsWholeDoc()
+		for _, f := range p.DocFields() {
+			if f != fieldID && !strings.HasPrefix(f, "_") && !slices.Contains(rp.fields, f) {
+				rp.fields = append(rp.fields, f)
+			}
+		}
+	}
+	return rp
+}
+
+// planReads fills a.reads from its programs. A read uses the list
+// formula when it has no read formula of its own, and a list the read
+// formula.
+func (a *accessPrograms) planReads() {
+	a.reads = readPlans{
+		rule:         map[string]*readPlan{},
+		ruleAudience: map[string]*readPlan{},
+		audience:     newReadPlan(nil, a.audience),
+		none:         newReadPlan(nil, nil),
+	}
+	for op, other := range map[string]string{"read": "list", "list": "read"} {
+		rule := a.ops[op]
+		if rule == nil {
+			rule = a.ops[other]
+		}
+		if rule != nil {
+			a.reads.rule[op] = newReadPlan(rule, nil)
+			a.reads.ruleAudience[op] = newReadPlan(rule, a.audience)
+		}
+	}
 }
 
 type privateProgram struct {
@@ -57,6 +120,7 @@ func compileAccess(cache *expressions.Cache, c *schemas.Collection, bad *Error) 
 		}
 		a.private = append(a.private, pp)
 	}
+	a.planReads()
 	return a
 }
 
@@ -200,19 +264,23 @@ type view struct {
 	f       *formulas
 	authed  bool
 	auth    Auth
-	open    bool                 // every document is admitted by access
-	rule    *expressions.Program // the read or list formula, when not open
-	drafts  bool                 // drafts are admitted
-	publish bool                 // the collection has x-publish
-	// audience applies to callers who are not privileged.
-	audience *expressions.Program
+	open    bool // every document is admitted by access
+	drafts  bool // drafts are admitted
+	publish bool // the collection has x-publish
+	// readPlan holds the read or list formula (when not open) and the
+	// audience (for callers who are not privileged), less those decided
+	// for this caller once (expressions.Decide): a formula that comes to
+	// a value is dropped, or hides everything (none); one that comes to
+	// field comparisons leaves them in equal.
+	readPlan
+	none  bool
+	equal []expressions.FieldValue
+	// compared are the fields admitFields reads when only equal is left.
+	compared    []string
+	comparedBuf [4]string
 	// private lists the fields to hide from this caller.
 	private  []privateProgram
 	computed bool // the collection has x-computed fields
-	// reads are the top-level fields the rule and the audience read, when
-	// they name them all (readsAll is false): admit then decodes only those.
-	reads    []string
-	readsAll bool
 }
 
 // view returns what ctx's caller may see of coll, for op "read" or "list".
@@ -234,43 +302,90 @@ func (s *Service) view(ctx context.Context, rs *registryState, coll, op string, 
 		v.publish = c.Publish
 	}
 	system := coll == SchemasCollection || isSystem(coll)
-	switch {
-	case !authed || a.Role == RoleAdmin:
-		v.open = true
-	case a.Role == RoleEditor && (!system || coll == SchemasCollection):
-		v.open = true
-	default:
-		ops := f.accessOps()
-		v.rule = ops[op]
-		if v.rule == nil {
-			v.rule = ops[map[string]string{"read": "list", "list": "read"}[op]]
-		}
-		if v.rule == nil {
+	v.open = !authed || a.Role == RoleAdmin || a.Role == RoleEditor && (!system || coll == SchemasCollection)
+	if f == nil {
+		if !v.open {
 			return nil, forbidden(a, op, coll)
 		}
+		v.all = true // no plan: admitRaw decodes what it needs
+		return v, nil
 	}
-	if f != nil {
-		if !priv {
-			v.audience = f.access.audience
-		}
-		for _, p := range []*expressions.Program{v.rule, v.audience} {
-			if p != nil {
-				v.readsAll = v.readsAll || p.ReadsWholeDoc()
-				v.reads = append(v.reads, p.DocFields()...)
-			}
-		}
-		for _, pp := range f.access.private {
-			switch {
-			case !authed:
-				// Internal callers (export, automations) see everything.
-			case pp.when != nil:
-				v.private = append(v.private, pp)
-			case !priv:
-				v.private = append(v.private, pp)
-			}
+	plans := &f.access.reads
+	var plan *readPlan
+	switch {
+	case v.open && priv:
+		plan = plans.none
+	case v.open:
+		plan = plans.audience
+	case priv:
+		plan = plans.rule[op]
+	default:
+		plan = plans.ruleAudience[op]
+	}
+	if plan == nil {
+		return nil, forbidden(a, op, coll)
+	}
+	v.readPlan = *plan
+	v.decide(plans.none.fields)
+	for _, pp := range f.access.private {
+		switch {
+		case !authed:
+			// Internal callers (export, automations) see everything.
+		case pp.when != nil:
+			v.private = append(v.private, pp)
+		case !priv:
+			v.private = append(v.private, pp)
 		}
 	}
 	return v, nil
+}
+
+// decide decides the rule and the audience for the caller where they
+// can be (see view.equal). meta are the fields admitRaw decodes when no
+// formula is left to run.
+func (v *view) decide(meta []string) {
+	a := expressions.Auth{ID: v.auth.KeyID, Role: v.auth.Role, Subject: v.auth.Subject}
+	decided := false
+	for _, p := range []**expressions.Program{&v.rule, &v.audience} {
+		if *p == nil {
+			continue
+		}
+		d, ok := (*p).Decide(a)
+		if !ok {
+			continue
+		}
+		decided, *p = true, nil
+		switch {
+		case d.Known && !d.Value:
+			v.none = true
+		case !d.Known:
+			for _, fv := range d.Equal {
+				// Formulas do not see meta fields: doc._x is nil.
+				v.none = v.none || strings.HasPrefix(fv.Field, "_")
+			}
+			if v.equal == nil {
+				v.equal = d.Equal
+			} else {
+				v.equal = append(slices.Clip(v.equal), d.Equal...)
+			}
+		}
+	}
+	if decided && v.rule == nil && v.audience == nil && v.equal == nil && !v.all {
+		// The plan's fields hold the compared ones: narrow them only
+		// when nothing is left to compare.
+		v.fields = meta
+	}
+	if v.rule == nil && v.audience == nil {
+		v.compared = v.comparedBuf[:0]
+		if v.publish && !v.drafts {
+			v.compared = append(v.compared, fieldStatus)
+		}
+		for _, fv := range v.equal {
+			if !slices.Contains(v.compared, fv.Field) {
+				v.compared = append(v.compared, fv.Field)
+			}
+		}
+	}
 }
 
 // plain reports whether the view passes stored documents as they are.
@@ -285,51 +400,121 @@ func (v *view) filters() bool {
 
 // admit reports whether the caller may see the stored document d.
 func (v *view) admit(ev *evaluation, d stored) (bool, error) {
-	if v.publish && !v.drafts && d.str(fieldStatus) != StatusPublished {
+	switch {
+	case v.none:
 		return false, nil
-	}
-	if v.rule == nil && v.audience == nil {
+	case v.publish && !v.drafts && d.str(fieldStatus) != StatusPublished:
+		return false, nil
+	case v.rule == nil && v.audience == nil && v.equal == nil:
 		return true, nil
 	}
-	doc := withID(formulaValue(v.c, content(d)), d.str(fieldID))
 	id := d.str(fieldID)
+	return v.admitDoc(ev, withID(formulaValue(v.c, content(d)), id), id), nil
+}
+
+// admitDoc runs the comparisons, the rule and the audience on doc, the
+// document as formulas see it.
+func (v *view) admitDoc(ev *evaluation, doc map[string]any, id string) bool {
+	for _, fv := range v.equal {
+		// As == in a formula: a field that is not a string (a date
+		// included, which formulas see as a time) is not equal.
+		if s, ok := doc[fv.Field].(string); !ok || s != fv.Value {
+			return false
+		}
+	}
 	for _, p := range []*expressions.Program{v.rule, v.audience} {
 		if p == nil {
 			continue
 		}
-		ok, err := ev.run(p, doc, nil, id)
-		if err != nil {
-			// A formula that fails for a document hides it rather than
-			// failing the read or showing what it should guard.
-			return false, nil
-		}
-		if ok != true {
-			return false, nil
+		// A formula that fails for a document hides it rather than
+		// failing the read or showing what it should guard.
+		if !holds(ev.run(p, doc, nil, id)) {
+			return false
 		}
 	}
-	return true, nil
+	return true
 }
 
 // admitRaw is admit on a stored document's bytes: it decodes only the
 // fields the formulas read, where it can tell which.
 func (v *view) admitRaw(ev *evaluation, raw []byte) (bool, error) {
-	if v.readsAll {
+	switch {
+	case v.none:
+		return false, nil
+	case v.rule == nil && v.audience == nil && v.equal == nil && (!v.publish || v.drafts):
+		return true, nil
+	case v.all:
 		d, err := decodeStored(raw)
 		if err != nil {
 			return false, err
 		}
 		return v.admit(ev, d)
+	case v.rule == nil && v.audience == nil && (v.c == nil || !v.c.HasDates()):
+		return v.admitFields(raw)
 	}
-	d := make(stored, len(v.reads)+2)
-	err := topFields(raw, append(v.reads, fieldID, fieldStatus), func(k string, value []byte) error {
+	var id, status string
+	var doc map[string]any
+	if v.rule != nil || v.audience != nil || v.equal != nil {
+		doc = make(map[string]any, len(v.fields))
+	}
+	err := topFields(raw, v.fields, func(k string, value []byte) error {
 		val, err := decodeJSON(value)
-		d[k] = val
-		return err
+		switch {
+		case err != nil:
+			return err
+		case k == fieldID:
+			id, _ = val.(string)
+		case k == fieldStatus:
+			status, _ = val.(string)
+		case doc != nil:
+			doc[k] = expressions.FromJSON(val)
+		}
+		return nil
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return false, err
+	case v.publish && !v.drafts && status != StatusPublished:
+		return false, nil
+	case doc == nil:
+		return true, nil
 	}
-	return v.admit(ev, d)
+	if v.c != nil && v.c.HasDates() {
+		v.c.ConvertDates(doc, func(s string) (any, bool) { return expressions.ParseTime(s) })
+	}
+	return v.admitDoc(ev, withID(doc, id), id), nil
+}
+
+// admitFields is admitRaw when only comparisons with strings are left
+// and no field is a date: it decodes no more than the compared strings.
+func (v *view) admitFields(raw []byte) (bool, error) {
+	matched, seen := 0, 0
+	published := false
+	err := topFields(raw, v.compared, func(k string, value []byte) error {
+		s, isString, err := stringBytes(value)
+		if err != nil {
+			return err
+		}
+		if isString && k == fieldStatus {
+			published = string(s) == StatusPublished
+		}
+		for _, fv := range v.equal {
+			if isString && fv.Field == k && fv.Value == string(s) {
+				matched++
+			}
+		}
+		if seen++; seen == len(v.compared) {
+			return errEnough
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return false, err
+	case v.publish && !v.drafts && !published:
+		return false, nil
+	}
+	return matched == len(v.equal), nil
 }
 
 // present returns the document as the caller gets it: x-computed fields

@@ -43,6 +43,9 @@ func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // decodeJSON decodes one JSON value, keeping numbers as json.Number.
 func decodeJSON(b []byte) (any, error) {
+	if v, ok := decodeScalar(b); ok {
+		return v, nil
+	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.UseNumber()
 	var v any
@@ -55,6 +58,97 @@ func decodeJSON(b []byte) (any, error) {
 		return nil, errors.New("unexpected data after the JSON value")
 	}
 	return v, nil
+}
+
+// stringBytes returns the text of b when it is a JSON string, without
+// copying when it holds no escapes; isString is false for any other JSON
+// value.
+func stringBytes(b []byte) (s []byte, isString bool, err error) {
+	if len(b) == 0 || b[0] != '"' {
+		return nil, false, nil
+	}
+	if plainString(b) {
+		return b[1 : len(b)-1], true, nil
+	}
+	v, err := decodeJSON(b)
+	str, isString := v.(string)
+	return []byte(str), isString, err
+}
+
+// plainString reports whether b is a JSON string of printable ASCII
+// without escapes: its text is then b without the quotes.
+func plainString(b []byte) bool {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeScalar decodes, without a decoder's allocations, the JSON values
+// formulas most often read from a stored document: literals, numbers and
+// ASCII strings without escapes, each exactly filling b. It reports false
+// for anything else, which the full decoder then handles.
+func decodeScalar(b []byte) (any, bool) {
+	switch {
+	case len(b) == 0:
+		return nil, false
+	case b[0] == '"':
+		if !plainString(b) {
+			return nil, false
+		}
+		return string(b[1 : len(b)-1]), true
+	case string(b) == "true":
+		return true, true
+	case string(b) == "false":
+		return false, true
+	case string(b) == "null":
+		return nil, true
+	case validNumber(b):
+		return json.Number(b), true
+	}
+	return nil, false
+}
+
+// validNumber reports whether b is exactly one JSON number.
+func validNumber(b []byte) bool {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i - start
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case digits() == 0:
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 // decodeObject decodes a request body that must be a JSON object.
@@ -420,6 +514,10 @@ func recompose(d stored) ([]byte, error) {
 	return append(out, '}'), nil
 }
 
+// errEnough, returned by the function topFields calls, ends the reading
+// early and without an error.
+var errEnough = errors.New("enough fields read")
+
 // topFields calls fn with the raw value of each top-level member of the
 // JSON object raw whose key is among keys (keys hold no escapes). It reads
 // the object once, without decoding what it skips: a read that needs two
@@ -454,7 +552,9 @@ func topFields(raw []byte, keys []string, fn func(key string, value []byte) erro
 		}
 		for _, k := range keys {
 			if string(key) == k {
-				if err := fn(k, raw[i:end]); err != nil {
+				if err := fn(k, raw[i:end]); errors.Is(err, errEnough) {
+					return nil
+				} else if err != nil {
 					return err
 				}
 				break

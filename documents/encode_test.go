@@ -2,6 +2,8 @@ package documents
 
 import (
 	"encoding/json"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,5 +65,26 @@ func FuzzTopFields(f *testing.F) {
 			require.NoError(t, json.Unmarshal([]byte(got[k]), &gv), "%q: %q", k, got[k])
 			assert.Equal(t, wv, gv)
 		}
+	})
+}
+
+// FuzzDecodeScalar checks decodeJSON's fast path against the full decoder:
+// whatever it accepts, the decoder decodes to the same value.
+func FuzzDecodeScalar(f *testing.F) {
+	for _, s := range []string{`"abc"`, `"a\"b"`, `-0.5e+3`, `01`, `true`, `null`, `"é"`, `1.`, `-`, `"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		got, ok := decodeScalar([]byte(raw))
+		if !ok {
+			return
+		}
+		d := json.NewDecoder(strings.NewReader(raw))
+		d.UseNumber()
+		var want any
+		require.NoError(t, d.Decode(&want), raw)
+		_, err := d.Token()
+		require.ErrorIs(t, err, io.EOF, raw)
+		assert.Equal(t, want, got, raw)
 	})
 }

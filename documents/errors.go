@@ -68,6 +68,9 @@ func fieldError(kind Kind, msg, path, fieldMsg string) *Error {
 // KindInvalid for a schema's *schemas.InvalidError, KindUnavailable for a
 // store that cannot be reached, else KindInternal.
 func KindOf(err error) Kind {
+	if err == nil {
+		return KindInternal
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind

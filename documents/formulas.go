@@ -234,6 +234,9 @@ type evaluation struct {
 
 func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed string) (any, error) {
 	env := expressions.Env{Doc: doc, Old: old, Auth: e.auth, Now: e.now, Seed: seed}
+	if !p.ReadsDocuments() {
+		return p.Run(e.ctx, env, nil, e.s.limits)
+	}
 	maxReads := e.s.limits.MaxReads
 	if maxReads == 0 {
 		maxReads = expressions.DefaultLimits().MaxReads

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/credence/credence/store"
@@ -88,15 +89,17 @@ func withSecret(raw []byte, secret string) []byte {
 // that matches no key, or a revoked or expired key, is a KindUnauthorized
 // error.
 func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error) {
-	denied := &Error{Kind: KindUnauthorized, Message: "the API key is not valid"}
+	denied := func() error { return &Error{Kind: KindUnauthorized, Message: "the API key is not valid"} }
 	if secret == "" || len(secret) > 512 {
-		return Auth{}, denied
+		return Auth{}, denied()
 	}
-	hash := hashSecret(secret)
+	var buf [512]byte // the secret, hashed without a copy on the heap
+	sum := sha256.Sum256(buf[:copy(buf[:], secret)])
 	now := s.now()
-	if a, ok := s.keys.get(hash, now); ok {
+	if a, ok := s.keys.get(sum, now); ok {
 		return a, nil
 	}
+	hash := hex.EncodeToString(sum[:])
 	gen := s.keys.generation()
 	uk, _ := indexKey(keySecretField, hash, "")
 	var raw []byte
@@ -109,7 +112,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 		return err
 	})
 	if errors.Is(err, store.ErrNotFound) {
-		return Auth{}, denied
+		return Auth{}, denied()
 	}
 	if err != nil {
 		return Auth{}, fmt.Errorf("authenticate: %w", err)
@@ -119,7 +122,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 		return Auth{}, fmt.Errorf("authenticate: %w", err)
 	}
 	if subtle.ConstantTimeCompare([]byte(d.str(keySecretField)), []byte(hash)) != 1 {
-		return Auth{}, denied
+		return Auth{}, denied()
 	}
 	if revoked, _ := d["revoked"].(bool); revoked {
 		return Auth{}, &Error{Kind: KindUnauthorized, Message: "the API key is revoked"}
@@ -135,7 +138,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 		}
 	}
 	a := Auth{KeyID: d.str(fieldID), Role: d.str("role"), Subject: d.str("subject")}
-	s.keys.put(hash, a, until, gen)
+	s.keys.put(sum, a, until, gen)
 	return a, nil
 }
 
@@ -147,12 +150,12 @@ const keyCacheTTL = 5 * time.Second
 // maxCachedKeys bounds the key cache; it starts afresh when full.
 const maxCachedKeys = 10000
 
-// keyCache remembers recently authenticated keys by the hash of their
-// secret, so that a request does not read _keys.
+// keyCache remembers recently authenticated keys by the SHA-256 of their
+// secret, so that a request does not read _keys. Reads take no lock.
 type keyCache struct {
-	mu  sync.RWMutex
-	gen uint64 // bumped by every write to _keys on this node
-	m   map[string]cachedKey
+	gen atomic.Uint64 // bumped by every write to _keys on this node
+	n   atomic.Int64  // about how many keys m holds
+	m   sync.Map      // [sha256.Size]byte → cachedKey
 }
 
 type cachedKey struct {
@@ -161,42 +164,38 @@ type cachedKey struct {
 	gen   uint64
 }
 
-func (c *keyCache) get(hash string, now time.Time) (Auth, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	e, ok := c.m[hash]
-	if !ok || e.gen != c.gen || !now.Before(e.until) {
+func (c *keyCache) get(hash [sha256.Size]byte, now time.Time) (Auth, bool) {
+	v, ok := c.m.Load(hash)
+	if !ok {
+		return Auth{}, false
+	}
+	e := v.(cachedKey)
+	if e.gen != c.gen.Load() || !now.Before(e.until) {
 		return Auth{}, false
 	}
 	return e.auth, true
 }
 
-func (c *keyCache) generation() uint64 {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return c.gen
-}
+func (c *keyCache) generation() uint64 { return c.gen.Load() }
 
-// put caches a key read under generation gen; a key read before a write
-// to _keys is not cached.
-func (c *keyCache) put(hash string, a Auth, until time.Time, gen uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
+// put caches a key read under generation gen. A key read before a write
+// to _keys is not cached, or not used: get checks the generation.
+func (c *keyCache) put(hash [sha256.Size]byte, a Auth, until time.Time, gen uint64) {
+	if gen != c.gen.Load() {
 		return
 	}
-	if c.m == nil || len(c.m) >= maxCachedKeys {
-		c.m = map[string]cachedKey{}
+	if c.n.Add(1) > maxCachedKeys {
+		c.m.Clear()
+		c.n.Store(1)
 	}
-	c.m[hash] = cachedKey{auth: a, until: until, gen: gen}
+	c.m.Store(hash, cachedKey{auth: a, until: until, gen: gen})
 }
 
 // invalidate forgets every cached key.
 func (c *keyCache) invalidate() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	c.m = nil
+	c.gen.Add(1)
+	c.m.Clear()
+	c.n.Store(0)
 }
 
 // KeySpec describes a key to create.

@@ -898,3 +898,78 @@ func TestAccessIndexedPrivateFieldIsNoOracle(t *testing.T) {
 		assert.Equal(t, string(no.Body[:min(len(no.Body), 40)]), string(yes.Body[:min(len(yes.Body), 40)]), "%s / %s", pair[0], pair[1])
 	}
 }
+
+// TestAccessDecidedFormulas checks x-access read formulas that are decided
+// once per caller (comparisons of auth, strings and top-level fields)
+// against what the formula gives when it runs: a date is not a string, a
+// number is not a string, meta fields are not in doc, a draft stays hidden.
+func TestAccessDecidedFormulas(t *testing.T) {
+	tests := []struct {
+		name, read string
+		publish    bool
+		want       map[string][]string // role/subject → ids seen
+	}{
+		{name: "owner", read: `doc.owner == auth.subject`,
+			want: map[string][]string{"s1": {"d1", "d3"}, "s2": {"d2"}, "2026-01-02": nil, "7": nil}},
+		{name: "role or owner", read: `auth.role == "auditor" || doc.owner == auth.subject`,
+			want: map[string][]string{"s1": {"d1", "d3"}, "auditor": {"d1", "d2", "d3"}}},
+		{name: "owner and role", read: `doc.owner == auth.subject && auth.role == "member"`,
+			want: map[string][]string{"s1": {"d1", "d3"}, "auditor": nil}},
+		{name: "a date is not a string", read: `doc.due == auth.subject`,
+			want: map[string][]string{"2026-01-02": nil, "s1": nil}},
+		{name: "a number is not a string", read: `doc.n == auth.subject`,
+			want: map[string][]string{"7": nil}},
+		{name: "meta fields are not in doc", read: `doc._createdBy == auth.subject || doc._status == auth.subject`,
+			want: map[string][]string{"s1": nil, "published": nil}},
+		{name: "the id", read: `doc.id == auth.subject`,
+			want: map[string][]string{"d2": {"d2"}, "s1": nil}},
+		{name: "drafts stay hidden", read: `doc.owner == auth.subject`, publish: true,
+			want: map[string][]string{"s1": {"d1"}, "s2": {"d2"}, "s3": nil}},
+		{name: "nothing", read: `auth.role == "nobody"`,
+			want: map[string][]string{"s1": nil, "auditor": nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServerConfig(t, engine.Config{AnonymousRole: documents.RolePublic})
+			admin, _ := withKey(t, srv, documents.RoleAdmin, "")
+			publish := ""
+			if tt.publish {
+				publish = `"x-publish": true,`
+			}
+			schema := fmt.Sprintf(`{"type": "object", %s "x-access": {"read": %q},
+  "properties": {"owner": {"type": "string"}, "due": {"type": "string", "format": "date"}, "n": {"type": "integer"}}}`,
+				publish, tt.read)
+			require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/things", schema).Code)
+			for _, d := range []string{
+				`{"id": "d1", "owner": "s1", "due": "2026-01-02", "n": 7, "_status": "published"}`,
+				`{"id": "d2", "owner": "s2", "_status": "published"}`,
+				`{"id": "d3", "owner": "s1"}`,
+			} {
+				resp := admin.post("/api/things", d)
+				require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+			}
+			for who, want := range tt.want {
+				role, subject := "member", who
+				if who == "auditor" {
+					role, subject = "auditor", ""
+				}
+				caller, _ := withKey(t, srv, role, subject)
+				var seen []string
+				for _, id := range []string{"d1", "d2", "d3"} {
+					resp := caller.get("/api/things/" + id)
+					if resp.Code == http.StatusOK {
+						seen = append(seen, id)
+					} else {
+						assert.Equal(t, http.StatusNotFound, resp.Code, "%s", resp)
+					}
+				}
+				assert.Equal(t, want, seen, "%s reads", who)
+				var listed []string
+				for _, item := range caller.get("/api/things").object(t)["items"].([]any) {
+					listed = append(listed, item.(map[string]any)["id"].(string))
+				}
+				assert.Equal(t, want, listed, "%s lists", who)
+			}
+		})
+	}
+}

@@ -12,6 +12,8 @@ import (
 var (
 	envNames   = []string{"doc", "old", "auth", "now"}
 	authFields = []string{"id", "role", "subject"}
+	// readFunctions are the functions that read other documents.
+	readFunctions = []string{"get", "find", "count"}
 )
 
 // ctxName is the variable expr.WithContext passes to functions. Formulas cannot name it: the
@@ -27,6 +29,7 @@ type analysis struct {
 	functions map[string]bool // our functions and expr's builtins
 	docFields map[string]bool
 	wholeDoc  bool
+	readsDocs bool            // the formula calls get, find or count
 	uses      map[string]bool // which of envNames the formula names
 	err       *Error
 }
@@ -116,6 +119,7 @@ func (a *analysis) walk(node *ast.Node, scope []string) {
 			case slices.Contains(envNames, id.Value):
 				a.fail(n, id.Value+" is a value, not a function")
 			case a.functions[id.Value]:
+				a.readsDocs = a.readsDocs || slices.Contains(readFunctions, id.Value)
 			default:
 				a.fail(n, "unknown function "+id.Value+didYouMean(id.Value, a.functionNames()))
 			}

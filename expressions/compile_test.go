@@ -319,3 +319,19 @@ func TestProgramSource(t *testing.T) {
 	assert.Equal(t, expressions.Value, p.Mode())
 	assert.Equal(t, "bool", expressions.Bool.String())
 }
+
+func TestReadsDocuments(t *testing.T) {
+	for src, want := range map[string]bool{
+		`doc.a + 1`:                                        false,
+		`get("exams", doc.exam).passingScore`:              true,
+		`count("attempts", {"learner": auth.subject}) < 3`: true,
+		`len(find("answers", {"attempt": doc.id}))`:        true,
+		`get > 1`:                 false, // a bare field named get
+		`sum(map([1, 2], # * 2))`: false,
+	} {
+		t.Run(src, func(t *testing.T) {
+			p := compile(t, src, expressions.Options{Fields: []string{"get"}})
+			assert.Equal(t, want, p.ReadsDocuments())
+		})
+	}
+}

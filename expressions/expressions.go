@@ -66,10 +66,12 @@ type Program struct {
 	prog      *vm.Program
 	docFields []string
 	wholeDoc  bool
+	readsDocs bool
 	usesAuth  bool // the formula names auth, so a run puts it in the environment
 	usesNow   bool // the same for now
 	kind      reflect.Kind
 	conjuncts []Conjunct
+	shape     *shape    // what Decide decides, for Bool formulas it can
 	pool      sync.Pool // of *runState, so a run allocates no vm
 }
 
@@ -91,6 +93,10 @@ func (p *Program) DocFields() []string { return slices.Clone(p.docFields) }
 // DocFields is then not the complete list, and a dependency order should treat the formula as
 // depending on every other field.
 func (p *Program) ReadsWholeDoc() bool { return p.wholeDoc }
+
+// ReadsDocuments reports whether the formula calls get, find or count: a
+// formula that does not runs without a Reader.
+func (p *Program) ReadsDocuments() bool { return p.readsDocs }
 
 // Kind is the formula's static result kind when the checker knows it
 // (reflect.Bool, reflect.Int, reflect.Float64, reflect.String, reflect.Slice, reflect.Map,
@@ -161,6 +167,10 @@ func Compile(src string, opts Options) (p *Program, err error) {
 		return nil, a.err
 	}
 	cs := conjuncts(tree.Node)
+	var sh *shape
+	if opts.Mode == Bool {
+		sh = shapeOf(tree.Node)
+	}
 
 	t, err := new(checker.Checker).PatchAndCheck(tree, config)
 	if err != nil {
@@ -200,10 +210,12 @@ func Compile(src string, opts Options) (p *Program, err error) {
 		prog:      prog,
 		docFields: fields,
 		wholeDoc:  a.wholeDoc,
+		readsDocs: a.readsDocs,
 		usesAuth:  a.uses["auth"],
 		usesNow:   a.uses["now"],
 		kind:      kind,
 		conjuncts: cs,
+		shape:     sh,
 	}
 	p.pool.New = func() any { return newRunState() }
 	return p, nil
