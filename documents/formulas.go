@@ -209,6 +209,26 @@ func formulaValue(c *schemas.Collection, fields map[string]any) map[string]any {
 	return v
 }
 
+// cloneJSON copies a decoded JSON value, so that a document shares no
+// map or list with the schema it took a default from.
+func cloneJSON(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = cloneJSON(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = cloneJSON(e)
+		}
+		return out
+	}
+	return v
+}
+
 // withID puts the document's id in what formulas see as doc: doc.id.
 func withID(doc map[string]any, id string) map[string]any {
 	if doc != nil && id != "" {
@@ -293,6 +313,13 @@ func (e *evaluation) computeStored(c *schemas.Collection, f *formulas, id string
 	}
 	for _, fp := range f.computed {
 		delete(out, fp.field)
+	}
+	if defaults {
+		for k, v := range c.Literals {
+			if _, given := out[k]; !given {
+				out[k] = cloneJSON(v)
+			}
+		}
 	}
 	doc = withID(formulaValue(c, out), id)
 	if old != nil {

@@ -416,3 +416,53 @@ func TestDeleteCollection(t *testing.T) {
 		assert.Equal(t, http.StatusNoContent, srv.delete("/api/_schemas/questions").Code)
 	})
 }
+
+// TestSchemaDefaults: a top-level property's JSON Schema default is set on
+// create when the document leaves the property out (x-default, a formula,
+// wins over it); an x-index on an enum needs no type beside it.
+func TestSchemaDefaults(t *testing.T) {
+	srv := newServer(t)
+	require.Equal(t, http.StatusCreated, srv.put("/api/_schemas/tasks", `{"type": "object", "properties": {
+  "status": {"enum": ["draft", "open"], "default": "draft", "x-index": true},
+  "tags": {"type": "array", "items": {"type": "string"}, "default": ["new"]},
+  "size": {"type": "integer", "default": 3},
+  "rank": {"type": "integer", "default": 1, "x-default": "2"},
+  "note": {"type": "string"}}}`).Code)
+
+	tests := []struct {
+		name, body string
+		want       map[string]any
+	}{
+		{"all defaults", `{"id": "t1"}`, map[string]any{"status": "draft", "tags": []any{"new"}, "size": 3.0, "rank": 2.0}},
+		{"given values win", `{"id": "t2", "status": "open", "tags": [], "size": 0, "rank": 9}`,
+			map[string]any{"status": "open", "tags": []any{}, "size": 0.0, "rank": 9.0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := srv.post("/api/tasks", tt.body)
+			require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+			doc := resp.object(t)
+			for k, v := range tt.want {
+				assert.Equal(t, v, doc[k], k)
+			}
+		})
+	}
+	t.Run("a default is not shared between documents", func(t *testing.T) {
+		require.Equal(t, http.StatusOK, srv.patch("/api/tasks/t1", `{"tags": ["new", "urgent"]}`, "Content-Type", "application/merge-patch+json").Code)
+		resp := srv.post("/api/tasks", `{"id": "t3"}`)
+		require.Equal(t, http.StatusCreated, resp.Code)
+		assert.Equal(t, []any{"new"}, resp.object(t)["tags"])
+	})
+	t.Run("only on create", func(t *testing.T) {
+		resp := srv.put("/api/tasks/t1", `{"note": "replaced"}`)
+		require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+		assert.NotContains(t, resp.object(t), "size")
+	})
+	t.Run("the enum's index serves a filter", func(t *testing.T) {
+		resp := srv.get("/api/tasks?explain=true&filter=" + url.QueryEscape(`status == "draft"`))
+		require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+		items, _ := resp.page(t)
+		assert.Equal(t, []string{"t3"}, idsOf(items))
+		assert.Equal(t, "status", resp.object(t)["explain"].(map[string]any)["index"])
+	})
+}

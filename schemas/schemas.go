@@ -100,6 +100,9 @@ type Collection struct {
 	Computed []Formula
 	// Defaults are the x-default fields: evaluated on create when absent.
 	Defaults []Formula
+	// Literals are the JSON Schema defaults ("default") of top-level
+	// properties without an x-default: set on create when absent.
+	Literals map[string]any
 	// Rules are the x-rules: invariants checked on create and update.
 	Rules []Rule
 	// Links are the x-ref properties: references to documents of
@@ -440,6 +443,12 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if err := formulas(coll, p, prop); err != nil {
 			return nil, err
 		}
+		if v, ok := prop["default"]; ok && prop["x-default"] == nil {
+			if coll.Literals == nil {
+				coll.Literals = map[string]any{}
+			}
+			coll.Literals[p] = v
+		}
 		if err := link(coll, p, prop); err != nil {
 			return nil, err
 		}
@@ -455,8 +464,8 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			if !b {
 				continue
 			}
-			if !scalarType(prop["type"]) {
-				return nil, invalid(name, "/properties/"+escape(p)+"/"+kw, "%s needs a property of type string, number, integer or boolean", kw)
+			if !scalarType(prop["type"]) && !scalarEnum(prop) {
+				return nil, invalid(name, "/properties/"+escape(p)+"/"+kw, "%s needs a property of type string, number, integer or boolean (or an enum of those)", kw)
 			}
 			if kw == "x-unique" {
 				coll.Unique = append(coll.Unique, p)
@@ -630,6 +639,26 @@ func isTopProperty(path string) bool {
 
 // scalarType reports whether a "type" value admits only scalars, at least
 // one of them not null.
+// scalarEnum reports whether prop has no type and an enum of strings,
+// numbers and booleans (null allowed), with at least one of those.
+func scalarEnum(prop map[string]any) bool {
+	values, ok := prop["enum"].([]any)
+	if !ok || prop["type"] != nil {
+		return false
+	}
+	some := false
+	for _, v := range values {
+		switch v.(type) {
+		case string, json.Number, bool:
+			some = true
+		case nil:
+		default:
+			return false
+		}
+	}
+	return some
+}
+
 func scalarType(t any) bool {
 	switch t := t.(type) {
 	case string:
