@@ -3,6 +3,7 @@ package certification_test
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,16 @@ func TestLearnerJourney(t *testing.T) {
 			assert.NotContains(t, o, "correct")
 		}
 	}
+	// A learner reads the questions drawn for her, no other.
+	var other string
+	for _, q := range p.ok(admin, "GET", "/api/questions?limit=200", nil)["items"].([]any) {
+		if id := q.(map[string]any)["id"].(string); !slices.Contains(drawn, id) {
+			other = id
+		}
+	}
+	status, _ = p.call(lin, "GET", "/api/questions/"+other, nil)
+	assert.Equal(t, http.StatusNotFound, status, "a question not drawn for her")
+	assert.NotEmpty(t, p.ok(lin, "GET", "/api/questions/"+drawn[0], nil)["text"])
 	p.clock.Add(21 * time.Minute)
 	status, body := p.call(lin, "PATCH", "/api/attempts/"+att["id"].(string), map[string]any{"answers": []any{}})
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "%v", body)
