@@ -536,6 +536,9 @@ func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error)
 		return raw, false, nil
 	}
 	if d == nil {
+		if out, hidden, ok := v.stripRaw(raw); ok {
+			return out, hidden, nil
+		}
 		var err error
 		if d, err = decodeStored(raw); err != nil {
 			return nil, false, err
@@ -562,6 +565,37 @@ func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error)
 	}
 	out, err := recompose(d)
 	return out, true, err
+}
+
+// stripRaw is strip on the stored bytes, for fields private to the
+// caller whatever the document (no formula): it removes them without
+// decoding the document. ok is false when it cannot.
+func (v *view) stripRaw(raw []byte) (out []byte, hidden, ok bool) {
+	if !v.stripsRaw() {
+		return nil, false, false
+	}
+	out = raw
+	for _, pp := range v.private {
+		o, removed, ok := removeRaw(out, pp.path)
+		if !ok {
+			return nil, false, false
+		}
+		if removed {
+			out, hidden = o, true
+		}
+	}
+	return out, hidden, true
+}
+
+// stripsRaw reports whether the private fields are private whatever the
+// document, so that stripRaw may remove them.
+func (v *view) stripsRaw() bool {
+	for _, pp := range v.private {
+		if pp.when != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // removePath deletes the value at path ("*" for every array item) and

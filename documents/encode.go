@@ -621,3 +621,120 @@ func skipValue(b []byte, i int) int {
 		return j
 	}
 }
+
+// removeRaw removes path from the JSON value b as removePath does from
+// its decoded form (keys, and "*" for every item of an array), without
+// decoding it. removed reports a change; ok is false when it cannot tell
+// (malformed JSON, a key written with escapes), and the caller decodes.
+func removeRaw(b []byte, path []string) (out []byte, removed, ok bool) {
+	i := skipSpace(b, 0)
+	if len(path) == 0 || i >= len(b) {
+		return b, false, true
+	}
+	switch {
+	case b[i] == '{' && path[0] != "*":
+		return removeMember(b, i, path)
+	case b[i] == '[' && path[0] == "*":
+		return removeInItems(b, i, path[1:])
+	}
+	return b, false, true
+}
+
+// removeMember is removeRaw on the object starting at b[i].
+func removeMember(b []byte, i int, path []string) ([]byte, bool, bool) {
+	out := make([]byte, 0, len(b))
+	out = append(out, '{')
+	removed, first := false, true
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i < len(b) && b[i] == '}' {
+			break
+		}
+		if i >= len(b) || b[i] != '"' {
+			return b, false, false
+		}
+		end := skipValue(b, i)
+		if end < 0 {
+			return b, false, false
+		}
+		key := b[i:end]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			return b, false, false
+		}
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return b, false, false
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if end < 0 {
+			return b, false, false
+		}
+		value := b[i:end]
+		if string(key[1:len(key)-1]) == path[0] {
+			if len(path) == 1 {
+				removed = true
+				value = nil
+			} else {
+				v, r, ok := removeRaw(value, path[1:])
+				if !ok {
+					return b, false, false
+				}
+				value, removed = v, removed || r
+			}
+		}
+		if value != nil {
+			if !first {
+				out = append(out, ',')
+			}
+			first = false
+			out = append(append(append(out, key...), ':'), value...)
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i++
+		}
+	}
+	if !removed {
+		return b, false, true
+	}
+	return append(out, '}'), true, true
+}
+
+// removeInItems removes path from every item of the array starting at
+// b[i].
+func removeInItems(b []byte, i int, path []string) ([]byte, bool, bool) {
+	out := make([]byte, 0, len(b))
+	out = append(out, '[')
+	removed, first := false, true
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i < len(b) && b[i] == ']' {
+			break
+		}
+		end := skipValue(b, i)
+		if end < 0 {
+			return b, false, false
+		}
+		v, r, ok := removeRaw(b[i:end], path)
+		if !ok {
+			return b, false, false
+		}
+		removed = removed || r
+		if !first {
+			out = append(out, ',')
+		}
+		first = false
+		out = append(out, v...)
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i++
+		}
+	}
+	if !removed {
+		return b, false, true
+	}
+	return append(out, ']'), true, true
+}

@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -86,5 +87,38 @@ func FuzzDecodeScalar(f *testing.F) {
 		_, err := d.Token()
 		require.ErrorIs(t, err, io.EOF, raw)
 		assert.Equal(t, want, got, raw)
+	})
+}
+
+// FuzzRemoveRaw checks removeRaw against removePath on the decoded value.
+func FuzzRemoveRaw(f *testing.F) {
+	for _, s := range []string{
+		`{"a":1,"b":{"a":2}}`, `{"a":{"b":1,"c":2},"d":3}`, `{"a":[{"b":1,"c":2},{"c":3},4]}`,
+		`[{"a":1},{"b":2}]`, `{"a\u0062":1,"b":2}`, `{ "a" : [ { "b" : "x\"}" } ] , "c":null}`, `{}`, `[]`,
+	} {
+		f.Add(s)
+	}
+	paths := [][]string{{"a"}, {"a", "b"}, {"a", "*", "b"}, {"*", "a"}, {"b"}}
+	decode := func(t *testing.T, s []byte) any {
+		d := json.NewDecoder(bytes.NewReader(s))
+		d.UseNumber()
+		var v any
+		require.NoError(t, d.Decode(&v), "%s", s)
+		return v
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		if !json.Valid([]byte(raw)) {
+			return
+		}
+		for _, path := range paths {
+			want := decode(t, []byte(raw))
+			wantRemoved := removePath(want, path)
+			got, removed, ok := removeRaw([]byte(raw), path)
+			if !ok {
+				continue
+			}
+			assert.Equal(t, wantRemoved, removed, "%s %v", raw, path)
+			assert.Equal(t, want, decode(t, got), "%s %v: %s", raw, path, got)
+		}
 	})
 }

@@ -336,7 +336,7 @@ func (s *Service) getViewed(ctx context.Context, rs *registryState, v *view, id 
 		if v.filters() {
 			// A document the caller may not see does not exist for it.
 			var ok bool
-			if len(v.private) > 0 && !v.computed {
+			if len(v.private) > 0 && !v.computed && !v.stripsRaw() {
 				// strip decodes it anyway: once is enough.
 				if d, err = decodeStored(raw); err != nil {
 					return err
