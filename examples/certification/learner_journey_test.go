@@ -206,6 +206,17 @@ func TestLearnerJourney(t *testing.T) {
 	status, _ = p.call("", "GET", "/api/directory/max", nil)
 	assert.Equal(t, http.StatusNotFound, status, "not certified, not opted in: not listed")
 
+	// A program announcement, once published, goes to every certificant.
+	p.ok(editor, "PUT", "/api/pages/announcement", map[string]any{"title": "New exam rules", "intro": "from March, exams are proctored."})
+	p.work()
+	assert.Empty(t, p.messages(admin, "announcement"), "a draft is not announced")
+	p.ok(editor, "POST", "/api/pages/announcement/publish", nil)
+	p.work()
+	news := p.messages(admin, "announcement")
+	require.Len(t, news, 1, "lin holds credentials; max none")
+	assert.Equal(t, "lin", news[0]["recipient"])
+	assert.Equal(t, "New exam rules", news[0]["subject"])
+
 	// Her message log: everything sent to her, and only that.
 	log := p.messages(lin, "")
 	assert.GreaterOrEqual(t, len(log), 12)
