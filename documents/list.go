@@ -238,9 +238,9 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				}
 				return res == true, nil
 			}
-			if c != nil {
-				l.plan(c, filter, v.hides)
-			}
+		}
+		if c != nil {
+			l.plan(c, conjuncts(filter, v.equal), v.hides)
 		}
 		if matchFilter == nil && v.filters() {
 			l.match = func(raw []byte) (bool, error) { return v.admitRaw(ev, raw) }
@@ -329,11 +329,25 @@ type lister struct {
 	explain  *Explain
 }
 
-// plan serves the filter from an x-index when one of its conjuncts allows:
-// an equality first, else the range of the comparisons on one field.
-func (l *lister) plan(c *schemas.Collection, filter *expressions.Program, hidden func(string) bool) {
-	cs, ok := filter.Conjuncts()
-	if !ok {
+// conjuncts are the comparisons a list may serve from an index: those of
+// the filter (nil for none), and those the caller's access comes to.
+func conjuncts(filter *expressions.Program, equal []expressions.FieldValue) []expressions.Conjunct {
+	var cs []expressions.Conjunct
+	if filter != nil {
+		cs, _ = filter.Conjuncts()
+	}
+	cs = slices.Clip(cs)
+	for _, fv := range equal {
+		cs = append(cs, expressions.Conjunct{Field: fv.Field, Op: "==", Value: fv.Value})
+	}
+	return cs
+}
+
+// plan serves the comparisons cs from an x-index when one allows: an
+// equality first, else the range of the comparisons on one field. Every
+// candidate still goes through the filter and the caller's view.
+func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden func(string) bool) {
+	if len(cs) == 0 {
 		return
 	}
 	best := ""

@@ -307,3 +307,51 @@ func BenchmarkGetAccess(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkListOwnerScoped lists a learner's own 20 attempts among 2,000,
+// with an x-access read formula on the owner field: served from the
+// owner's x-index, and without one.
+func BenchmarkListOwnerScoped(b *testing.B) {
+	for _, indexed := range []bool{true, false} {
+		b.Run(fmt.Sprintf("x-index %v", indexed), func(b *testing.B) {
+			st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { st.Close() })
+			ctx := context.Background()
+			svc, err := documents.New(ctx, st, documents.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			schema := fmt.Sprintf(`{"type": "object",
+  "x-access": {"read": "auth.role in [\"admin\", \"editor\"] || doc.learner == auth.subject"},
+  "properties": {"learner": {"type": "string", "x-index": %v}, "score": {"type": "integer"}}}`, indexed)
+			if _, err := svc.Put(ctx, documents.SchemasCollection, "attempts", []byte(schema), documents.WriteOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			for i := range 2000 {
+				body := fmt.Sprintf(`{"learner": "l%d", "score": %d}`, i%100, i)
+				if _, err := svc.Create(ctx, "attempts", []byte(body), documents.WriteOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			key, _, err := svc.PutKey(ctx, documents.KeySpec{Role: "learner", Subject: "l7"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			h := engine.New(engine.Config{AnonymousRole: documents.RolePublic}, svc)
+			r := httptest.NewRequest(http.MethodGet, "/api/attempts?limit=50", nil)
+			r.Header.Set("Authorization", "Bearer "+key)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, r)
+				if rec.Code != http.StatusOK || strings.Count(rec.Body.String(), `"learner":"l7"`) != 20 {
+					b.Fatalf("list: %d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
