@@ -40,12 +40,28 @@ func benchDoc(i int) string {
 // collection and n documents, whose ids are returned.
 func newBenchServer(b *testing.B, n int) (http.Handler, []string) {
 	b.Helper()
+	return newBenchServerOn(b, newBenchStore(b), n)
+}
+
+// newBenchStore opens a bbolt file of the benchmark's own.
+func newBenchStore(b *testing.B) store.Store {
+	b.Helper()
 	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
-	return newBenchServerOn(b, st, n)
+	return st
+}
+
+// newBenchService is a document service on a store of its own.
+func newBenchService(b *testing.B) *documents.Service {
+	b.Helper()
+	svc, err := documents.New(context.Background(), newBenchStore(b), documents.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return svc
 }
 
 // newBenchServerOn is newBenchServer on a given store.
@@ -160,15 +176,7 @@ func BenchmarkList(b *testing.B) {
 // the same values in rank (no index).
 func BenchmarkFilter(b *testing.B) {
 	ctx := context.Background()
-	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	svc, err := documents.New(ctx, st, documents.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	svc := newBenchService(b)
 	h := engine.New(engine.Config{AnonymousRole: documents.RoleAdmin}, svc)
 	// rank is the same as level, without an index.
 	schema := strings.Replace(benchSchema, `"timeLimitMinutes"`, `"rank": {"type": "string"}, "timeLimitMinutes"`, 1)
@@ -226,16 +234,8 @@ func BenchmarkOpenAPI(b *testing.B) {
 // BenchmarkGetAccess reads one document as callers of several kinds: what
 // authentication, x-access and x-private cost a read.
 func BenchmarkGetAccess(b *testing.B) {
-	st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	svc, err := documents.New(ctx, st, documents.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	svc := newBenchService(b)
 	schema := strings.Replace(benchSchema, `"type": "object",`, `"type": "object", "x-access": {"read": "auth.role in [\"admin\", \"learner\"] || doc.level == auth.subject"},`, 1)
 	// shared: x-access only; exams: x-access and a private field.
 	if _, err := svc.Put(ctx, documents.SchemasCollection, "shared", []byte(schema), documents.WriteOptions{}); err != nil {
@@ -314,16 +314,8 @@ func BenchmarkGetAccess(b *testing.B) {
 func BenchmarkListOwnerScoped(b *testing.B) {
 	for _, indexed := range []bool{true, false} {
 		b.Run(fmt.Sprintf("x-index %v", indexed), func(b *testing.B) {
-			st, err := bolt.Open(filepath.Join(b.TempDir(), "bench.db"), bolt.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { st.Close() })
 			ctx := context.Background()
-			svc, err := documents.New(ctx, st, documents.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
+			svc := newBenchService(b)
 			schema := fmt.Sprintf(`{"type": "object",
   "x-access": {"read": "auth.role in [\"admin\", \"editor\"] || doc.learner == auth.subject"},
   "properties": {"learner": {"type": "string", "x-index": %v}, "score": {"type": "integer"}}}`, indexed)

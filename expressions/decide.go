@@ -2,6 +2,7 @@ package expressions
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/expr-lang/expr/ast"
 )
@@ -46,17 +47,16 @@ func (p *Program) Decide(a Auth) (d Decision, ok bool) {
 // shape is the structure of a Bool formula that Decide can decide, read
 // from its tree once at compile time.
 type shape struct {
-	op          string // "&&", "||", "!", "==", "!=", "in", "not in", "lit"
-	left, right *shape
-	operand     operand   // of "lit"
-	set         []operand // the right side of "in": literal strings
-	value       bool      // of a literal bool ("lit" with operand.kind == boolLit)
+	op          string   // "&&", "||", "!", "==", "!=", "in", "not in", "true", "false"
+	left, right *shape   // of "&&", "||" ("!" has left only)
+	x, y        operand  // the sides of "==" and "!="; x is the left of "in"
+	set         []string // the literal strings right of "in"
 }
 
 // operand is a string-valued leaf: a literal, a field of auth or a
 // top-level field of the document.
 type operand struct {
-	kind  int // strLit, authField, docField, boolLit
+	kind  int // strLit, authField, docFieldOperand
 	value string
 }
 
@@ -64,7 +64,6 @@ const (
 	strLit = iota
 	authField
 	docFieldOperand
-	boolLit
 )
 
 // shapeOf reads n (a formula's tree after analysis); nil when Decide
@@ -72,7 +71,7 @@ const (
 func shapeOf(n ast.Node) *shape {
 	switch n := n.(type) {
 	case *ast.BoolNode:
-		return &shape{op: "lit", operand: operand{kind: boolLit}, value: n.Value}
+		return &shape{op: strconv.FormatBool(n.Value)}
 	case *ast.UnaryNode:
 		if n.Operator != "!" && n.Operator != "not" {
 			return nil
@@ -98,20 +97,20 @@ func shapeOf(n ast.Node) *shape {
 			if !lok || !rok {
 				return nil
 			}
-			return &shape{op: n.Operator, left: &shape{op: "lit", operand: l}, right: &shape{op: "lit", operand: r}}
+			return &shape{op: n.Operator, x: l, y: r}
 		case "in", "not in":
 			l, ok := operandOf(n.Left)
 			arr, isArr := n.Right.(*ast.ArrayNode)
 			if !ok || l.kind == docFieldOperand || !isArr {
 				return nil
 			}
-			s := &shape{op: n.Operator, left: &shape{op: "lit", operand: l}}
+			s := &shape{op: n.Operator, x: l}
 			for _, e := range arr.Nodes {
 				str, ok := e.(*ast.StringNode)
 				if !ok {
 					return nil
 				}
-				s.set = append(s.set, operand{kind: strLit, value: str.Value})
+				s.set = append(s.set, str.Value)
 			}
 			return s
 		}
@@ -158,8 +157,8 @@ const (
 
 func (s *shape) decide(a Auth) result {
 	switch s.op {
-	case "lit":
-		return result{kind: known, value: s.value}
+	case "true", "false":
+		return result{kind: known, value: s.op == "true"}
 	case "!":
 		if r := s.left.decide(a); r.kind == known {
 			return result{kind: known, value: !r.value}
@@ -198,7 +197,7 @@ func (s *shape) decide(a Auth) result {
 		}
 		return result{} // a disjunction of field comparisons
 	case "==", "!=":
-		l, r := s.left.operand, s.right.operand
+		l, r := s.x, s.y
 		lv, lok := l.resolve(a)
 		rv, rok := r.resolve(a)
 		switch {
@@ -213,15 +212,15 @@ func (s *shape) decide(a Auth) result {
 		}
 		return result{}
 	case "in", "not in":
-		v, _ := s.left.operand.resolve(a)
-		in := slices.ContainsFunc(s.set, func(o operand) bool { return o.value == v })
+		v, _ := s.x.resolve(a)
+		in := slices.Contains(s.set, v)
 		return result{kind: known, value: in == (s.op == "in")}
 	}
 	return result{}
 }
 
 // resolve gives the value of a literal or auth operand; false for a
-// document field (and a bool, which no comparison here takes).
+// document field.
 func (o operand) resolve(a Auth) (string, bool) {
 	switch o.kind {
 	case strLit:
