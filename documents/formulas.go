@@ -1,7 +1,9 @@
 package documents
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -352,11 +354,77 @@ func (e *evaluation) computeStored(c *schemas.Collection, f *formulas, id string
 		}
 	}
 	for _, fp := range f.stored {
+		if old != nil && c.IsImmutable(fp.field) && old[fp.field] != nil {
+			// Computed once, kept after: an immutable formula field does
+			// not follow what it read when the document was created.
+			out[fp.field], doc[fp.field] = old[fp.field], oldDoc[fp.field]
+			continue
+		}
 		if err := set(fp); err != nil {
 			return nil, nil, nil, err
 		}
 	}
 	return out, doc, oldDoc, nil
+}
+
+// checkImmutable refuses a write that changes an x-immutable field the
+// stored document old has a value for: such a field is set once, when
+// the document is created or later, and never changed or removed after.
+// x-formula fields are not checked: computeStored keeps their values.
+func checkImmutable(c *schemas.Collection, fields map[string]any, old stored) error {
+	var bad []FieldError
+	for _, field := range c.Immutable {
+		was, ok := old[field]
+		if !ok || was == nil || c.IsFormula(field) {
+			continue
+		}
+		if !sameJSON(was, fields[field]) {
+			bad = append(bad, FieldError{Path: "/" + pointerToken(field), Message: "is immutable: set once, it cannot change"})
+		}
+	}
+	if len(bad) > 0 {
+		return &Error{Kind: KindInvalid, Message: "an immutable field cannot change", Errors: bad}
+	}
+	return nil
+}
+
+// sameJSON reports whether two decoded JSON values are equal, numbers by
+// value (1.0 is 1).
+func sameJSON(a, b any) bool {
+	switch a := a.(type) {
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for k, v := range a {
+			w, ok := b[k]
+			if !ok || !sameJSON(v, w) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		b, ok := b.([]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !sameJSON(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	case json.Number:
+		b, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		ea, okA := appendNumber(nil, string(a))
+		eb, okB := appendNumber(nil, string(b))
+		return okA && okB && bytes.Equal(ea, eb)
+	}
+	return a == b
 }
 
 // formulaRunError reports a formula that failed while running.

@@ -594,7 +594,7 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 		}
 		// Fixed content, without formulas to run in the transaction, is
 		// validated and encoded before it.
-		prepared := fixed != nil && !f.has() && !gate.formulas() && coll != KeysCollection
+		prepared := fixed != nil && !f.has() && !gate.formulas() && coll != KeysCollection && len(c.Immutable) == 0
 		var body []byte
 		if prepared {
 			if err := c.Validate(fixed); err != nil {
@@ -645,6 +645,11 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 				}
 				if coll == KeysCollection && !mode.keySecret {
 					secret = prepareKey(fields, old)
+				}
+				if exists && !isAdmin(ctx) {
+					if err := checkImmutable(c, fields, old); err != nil {
+						return err
+					}
 				}
 				ev := s.evaluation(ctx, tx, rs)
 				if f.has() {

@@ -14,6 +14,7 @@ type collSpec struct {
 	coll, title, description string
 	raw                      map[string]any
 	derived                  map[string]bool  // x-formula and x-computed fields: the server writes them
+	immutable                map[string]bool  // x-immutable fields: set once, never changed by a patch
 	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
 	system                   bool
 	publish                  bool // x-publish: publish and unpublish routes
@@ -70,7 +71,12 @@ func (b *builder) collection(c *schemas.Collection) {
 			Description: "The x-computed fields that failed on this read, and why; absent when none did.",
 		}}}
 	}
-	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived, answered: answered, publish: c.Publish})
+	immutable := map[string]bool{}
+	for _, f := range c.Immutable {
+		immutable[f] = true
+	}
+	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived,
+		immutable: immutable, answered: answered, publish: c.Publish})
 }
 
 // meta are the fields the server keeps on every document.
@@ -149,6 +155,18 @@ func (b *builder) shapes(spec collSpec, name string) {
 
 	patch := *input
 	patch.Required = nil
+	if len(spec.immutable) > 0 {
+		// Set on create, never changed after: a patch leaves them out
+		// (sending the stored value back is accepted).
+		patch.Properties = make(openapi3.Schemas, len(input.Properties))
+		for p, s := range input.Properties {
+			if spec.immutable[p] {
+				s = readOnly(s)
+				s.Value.Description = strings.TrimSpace(s.Value.Description + "\n\nImmutable: set once, it cannot change (x-immutable).")
+			}
+			patch.Properties[p] = s
+		}
+	}
 	patch.Description = strings.TrimSpace(patch.Description + "\n\nA JSON Merge Patch (RFC 7396) of the document: every field optional, null removes a field.")
 	comps[name+"Patch"] = &openapi3.SchemaRef{Value: &patch}
 

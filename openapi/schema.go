@@ -23,6 +23,7 @@ var renamed = map[string]string{
 	"x-formula": "x-credence-formula", "x-computed": "x-credence-computed",
 	"x-default": "x-credence-default", "x-unique": "x-credence-unique",
 	"x-index": "x-credence-index", "x-publish": "x-credence-publish",
+	"x-immutable": "x-credence-immutable",
 }
 
 // v31Only are the 2020-12 keywords OpenAPI 3.0 has no form for.

@@ -38,7 +38,7 @@ var knownKeywords = map[string]bool{
 	"x-ref": true, "x-on-delete": true, "x-formula": true, "x-computed": true,
 	"x-default": true, "x-rules": true, "x-access": true, "x-private": true,
 	"x-index": true, "x-unique": true, "x-publish": true, "x-audience": true,
-	"x-title": true, "x-ui": true,
+	"x-title": true, "x-ui": true, "x-immutable": true,
 }
 
 // FieldError is one failure at a JSON Pointer inside a document or schema.
@@ -116,6 +116,9 @@ type Collection struct {
 	Audience string
 	// Private lists the x-private properties.
 	Private []Private
+	// Immutable lists the top-level properties with x-immutable, sorted:
+	// set when a document is created, never changed after.
+	Immutable []string
 	// Warnings name unknown x- keywords; they are not errors.
 	Warnings []string
 
@@ -452,6 +455,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if err := link(coll, p, prop); err != nil {
 			return nil, err
 		}
+		if err := immutable(coll, p, prop); err != nil {
+			return nil, err
+		}
 		for _, kw := range []string{"x-index", "x-unique"} {
 			v, ok := prop[kw]
 			if !ok {
@@ -480,7 +486,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if nested != nil || isTopProperty(path) {
 			return
 		}
-		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete"} {
+		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete", "x-immutable"} {
 			if _, ok := s[kw]; !ok {
 				continue
 			}
@@ -543,6 +549,36 @@ func formulas(coll *Collection, p string, prop map[string]any) error {
 		return invalid(coll.Name, "/properties/"+escape(p), "a property takes one of x-formula, x-computed and x-default")
 	}
 	return nil
+}
+
+// immutable reads x-immutable on the top-level property p.
+func immutable(coll *Collection, p string, prop map[string]any) error {
+	v, ok := prop["x-immutable"]
+	if !ok {
+		return nil
+	}
+	path := "/properties/" + escape(p) + "/x-immutable"
+	b, isBool := v.(bool)
+	switch {
+	case !isBool:
+		return invalid(coll.Name, path, "must be true or false")
+	case b && prop["x-computed"] != nil:
+		return invalid(coll.Name, path, "an x-computed field is not stored: it cannot be immutable")
+	case b:
+		coll.Immutable = append(coll.Immutable, p)
+	}
+	return nil
+}
+
+// IsImmutable reports whether property p carries x-immutable.
+func (c *Collection) IsImmutable(p string) bool {
+	_, ok := slices.BinarySearch(c.Immutable, p)
+	return ok
+}
+
+// IsFormula reports whether property p is an x-formula field.
+func (c *Collection) IsFormula(p string) bool {
+	return slices.ContainsFunc(c.Formulas, func(f Formula) bool { return f.Field == p })
 }
 
 // link reads x-ref and x-on-delete on the top-level property p: on a

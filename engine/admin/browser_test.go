@@ -433,6 +433,27 @@ func TestAdminUI(t *testing.T) {
 		b.screenshot("08-playground")
 	})
 
+	t.Run("an immutable field is locked once the document exists", func(t *testing.T) {
+		b.api("PUT", "/api/_schemas/seats", map[string]any{
+			"type": "object", "title": "Seats",
+			"properties": map[string]any{
+				"exam": map[string]any{"type": "string", "x-immutable": true},
+				"note": map[string]any{"type": "string"},
+			},
+		})
+		b.run(chromedp.Navigate(b.base + "/admin/c/seats/new"))
+		b.run(visible("#root_exam"))
+		assert.False(t, eval[bool](b, `document.querySelector('#root_exam').readOnly || document.querySelector('#root_exam').disabled`),
+			"a new document sets its immutable fields")
+		b.api("PUT", "/api/seats/s1", map[string]any{"exam": "automation-101", "note": "front row"})
+		b.run(chromedp.Navigate(b.base + "/admin/c/seats/s1"))
+		b.run(visible("#root_note"))
+		assert.True(t, eval[bool](b, `document.querySelector('#root_exam').readOnly || document.querySelector('#root_exam').disabled`),
+			"a stored document's immutable field is locked")
+		assert.False(t, eval[bool](b, `document.querySelector('#root_note').readOnly || document.querySelector('#root_note').disabled`))
+		b.waitText("body", "Set once")
+	})
+
 	t.Run("sign out", func(t *testing.T) {
 		b.click(tid("signout"))
 		b.run(visible(tid("signin-form")))

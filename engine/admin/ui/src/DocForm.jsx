@@ -67,7 +67,8 @@ function freeForm(prop) {
 }
 
 // uiSchemaFor walks a schema and says how each field is edited.
-function uiSchemaFor(schema, collection, top = true) {
+// existing locks x-immutable fields: a stored document keeps them.
+function uiSchemaFor(schema, collection, top = true, existing = false) {
   const ui = {};
   const props = (schema && schema.properties) || {};
   const system = collection && collection.startsWith('_');
@@ -88,6 +89,10 @@ function uiSchemaFor(schema, collection, top = true) {
       u['ui:help'] = `Computed by the formula ${prop['x-formula'] ?? prop['x-computed']}`;
     }
     if (top && prop['x-default'] !== undefined) u['ui:help'] = `When left empty on create: ${prop['x-default']}`;
+    if (top && existing && prop['x-immutable'] === true) {
+      u['ui:readonly'] = true;
+      u['ui:help'] = 'Set once: it cannot change (x-immutable). An admin may correct it in the JSON tab.';
+    }
     let lang = uiLanguage(prop);
     if (!lang && system && prop.type === 'string') {
       if (SYSTEM_FORMULA_FIELDS.includes(name)) lang = 'formula';
@@ -269,20 +274,20 @@ function RefWidget({ value, onChange, options, id, readonly, disabled }) {
 
 // formSchema is the schema the form renders: references inlined, the
 // root's keywords that concern the server only dropped.
-export function useFormSchema(collection, schema) {
+export function useFormSchema(collection, schema, existing = false) {
   const { schemas } = useCollections();
   return useMemo(() => {
     if (!schema) return null;
     const s = resolveRefs(stripRoot(schema), schemas);
-    const ui = uiSchemaFor(s, collection);
+    const ui = uiSchemaFor(s, collection, true, existing);
     const order = schema['x-ui'] && Array.isArray(schema['x-ui'].order) ? schema['x-ui'].order.filter((k) => s.properties && s.properties[k]) : [];
     if (order.length) ui['ui:order'] = [...order, '*'];
     return { schema: s, uiSchema: ui };
-  }, [collection, schema, schemas]);
+  }, [collection, schema, schemas, existing]);
 }
 
-export default function DocForm({ collection, schema, formData, onChange, onSubmit, errors, children, readOnly }) {
-  const fs = useFormSchema(collection, schema);
+export default function DocForm({ collection, schema, formData, onChange, onSubmit, errors, children, readOnly, existing }) {
+  const fs = useFormSchema(collection, schema, existing);
   const extra = useMemo(() => errorSchema(errors), [errors]);
   if (!fs) return null;
   return (

@@ -228,7 +228,7 @@ export function EditDocument({ collection, id }) {
         </button>
       ) : null}
       {tab === 'form' ? (
-        <DocForm collection={collection} schema={schema} formData={data} onChange={setData} onSubmit={(d) => save(d)} errors={errorsOf(error)}>
+        <DocForm collection={collection} schema={schema} formData={data} onChange={setData} onSubmit={(d) => save(d)} errors={errorsOf(error)} existing>
           <div className="actions sticky">
             <button type="submit" disabled={busy} data-testid="save-document">
               Save

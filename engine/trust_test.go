@@ -1,0 +1,131 @@
+package engine_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine"
+)
+
+// trustAttempts is an attempt whose exam, owner and start are set once:
+// the exam may not be swapped for an easier one once the questions are
+// drawn, nor the attempt handed to someone else.
+const trustAttempts = `{
+  "type": "object",
+  "required": ["exam"],
+  "x-access": {
+    "read": "auth.role in [\"admin\", \"editor\"] || doc.learner == auth.subject",
+    "create": "auth.role == \"learner\"",
+    "update": "auth.role == \"learner\" && doc.learner == auth.subject"
+  },
+  "properties": {
+    "exam": {"type": "string", "x-immutable": true},
+    "learner": {"type": "string", "x-default": "auth.subject", "x-immutable": true},
+    "startedAt": {"type": "string", "format": "date-time", "x-formula": "now", "x-immutable": true},
+    "limit": {"type": "integer", "x-formula": "len(doc.exam) * 10", "x-immutable": true},
+    "room": {"type": "string", "x-immutable": true},
+    "tags": {"type": "array", "items": {"type": "string"}, "x-immutable": true},
+    "answers": {"type": "array", "items": {"type": "string"}}
+  }
+}`
+
+func TestImmutableFields(t *testing.T) {
+	srv := newServerConfig(t, engine.Config{AnonymousRole: documents.RolePublic})
+	admin, _ := withKey(t, srv, documents.RoleAdmin, "")
+	editor, _ := withKey(t, srv, documents.RoleEditor, "")
+	ada, _ := withKey(t, srv, "learner", "ada")
+	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/attempts", trustAttempts).Code)
+
+	resp := ada.post("/api/attempts", `{"id":"a1","exam":"easy","tags":["x"],"answers":[]}`)
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+	created := resp.object(t)
+	require.Equal(t, "ada", created["learner"])
+	require.EqualValues(t, 40, created["limit"])
+
+	cases := []struct {
+		name   string
+		caller keyCaller
+		method string
+		body   string
+		status int
+		paths  []string
+	}{
+		{"swap the exam", ada, http.MethodPatch, `{"exam":"master"}`, 422, []string{"/exam"}},
+		{"hand the attempt to another", ada, http.MethodPatch, `{"learner":"bob"}`, 422, []string{"/learner"}},
+		{"remove the exam", ada, http.MethodPatch, `{"exam":null}`, 422, []string{"/exam"}},
+		{"change an array", ada, http.MethodPatch, `{"tags":["x","y"]}`, 422, []string{"/tags"}},
+		{"two at once", ada, http.MethodPatch, `{"exam":"master","learner":"bob"}`, 422, []string{"/exam", "/learner"}},
+		{"replace without the exam", ada, http.MethodPut, `{"learner":"ada","tags":["x"],"answers":["b"]}`, 422, []string{"/exam"}},
+		{"an editor is held too", editor, http.MethodPatch, `{"exam":"master"}`, 422, []string{"/exam"}},
+		{"the same value again", ada, http.MethodPatch, `{"exam":"easy","answers":["a"]}`, 200, nil},
+		{"a replace that keeps them", ada, http.MethodPut, `{"exam":"easy","learner":"ada","tags":["x"],"answers":["b"]}`, 200, nil},
+		{"a field left out on create is set once", ada, http.MethodPatch, `{"room":"r1"}`, 200, nil},
+		{"and then it is set", ada, http.MethodPatch, `{"room":"r2"}`, 422, []string{"/room"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var resp *response
+			if tc.method == http.MethodPut {
+				resp = tc.caller.put("/api/attempts/a1", tc.body)
+			} else {
+				resp = tc.caller.patch("/api/attempts/a1", tc.body)
+			}
+			if tc.status != http.StatusOK {
+				p := assertProblem(t, resp, tc.status)
+				assert.Equal(t, tc.paths, errorPaths(t, p))
+				return
+			}
+			assert.Equal(t, tc.status, resp.Code, "%s", resp)
+		})
+	}
+
+	// Formula fields marked immutable keep the value computed on create,
+	// whatever they read later.
+	doc := ada.get("/api/attempts/a1").object(t)
+	assert.Equal(t, created["startedAt"], doc["startedAt"], "startedAt was computed again")
+	assert.EqualValues(t, 40, doc["limit"])
+	assert.Equal(t, "easy", doc["exam"])
+	assert.Equal(t, "ada", doc["learner"])
+
+	// An admin corrects data.
+	resp = admin.patch("/api/attempts/a1", `{"exam":"medium"}`)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	doc = resp.object(t)
+	assert.Equal(t, "medium", doc["exam"])
+	assert.EqualValues(t, 40, doc["limit"], "an immutable formula field is not computed again, even for an admin")
+
+	// The spec says so: a patch leaves immutable fields out.
+	spec := srv.get("/openapi.json").object(t)
+	patch := dig(t, spec, "components", "schemas", "AttemptPatch", "properties", "exam")
+	assert.Equal(t, true, patch["readOnly"], "exam in the patch shape: %v", patch)
+	input := dig(t, spec, "components", "schemas", "AttemptInput", "properties", "exam")
+	assert.NotEqual(t, true, input["readOnly"], "exam is given on create")
+}
+
+func TestImmutableSchemaErrors(t *testing.T) {
+	srv := newServer(t)
+	for name, schema := range map[string]string{
+		"not a boolean": `{"type":"object","properties":{"a":{"type":"string","x-immutable":"yes"}}}`,
+		"computed":      `{"type":"object","properties":{"a":{"type":"string","x-computed":"'x'","x-immutable":true}}}`,
+		"nested":        `{"type":"object","properties":{"a":{"type":"object","properties":{"b":{"type":"string","x-immutable":true}}}}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			assertProblem(t, srv.put("/api/_schemas/c", schema), http.StatusUnprocessableEntity)
+		})
+	}
+}
+
+// dig follows keys through nested objects.
+func dig(t testing.TB, v map[string]any, keys ...string) map[string]any {
+	t.Helper()
+	for _, k := range keys {
+		next, ok := v[k].(map[string]any)
+		require.True(t, ok, "no object at %q in %v", k, v)
+		v = next
+	}
+	return v
+}
