@@ -695,7 +695,7 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 		s.keys.invalidate() // again after the commit: no request caches the old key
 	}
 	if err != nil {
-		return nil, err
+		return nil, hideHolder(ctx, err)
 	}
 	return doc, nil
 }
@@ -844,8 +844,7 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 			uk, _ := indexKey(f, nv, "")
 			holder, err := tx.Get(uniqBucket(c.Name), uk)
 			if err == nil && string(holder) != id {
-				return &Error{Kind: KindConflict, Message: "a unique value is already taken",
-					Errors: []FieldError{{Path: "/" + f, Message: fmt.Sprintf("must be unique: document %q has the same value", holder)}}}
+				return uniqueConflict(f, string(holder))
 			}
 			if err != nil && !errors.Is(err, store.ErrNotFound) {
 				return err
@@ -877,6 +876,25 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 		}
 	}
 	return nil
+}
+
+// uniqueConflict is the error of a write that would give field a value
+// the document holder has already.
+func uniqueConflict(field, holder string) *Error {
+	return &Error{Kind: KindConflict, Message: "a unique value is already taken",
+		Errors:  []FieldError{{Path: "/" + field, Message: "must be unique: another document has the same value"}},
+		Details: map[string]any{"document": holder}}
+}
+
+// hideHolder drops from a uniqueness conflict the id of the document that
+// holds the value, for callers who may not read every document: a taken
+// value is all they learn.
+func hideHolder(ctx context.Context, err error) error {
+	var e *Error
+	if err != nil && !privileged(ctx) && errors.As(err, &e) && e.Kind == KindConflict && e.Details["document"] != nil {
+		e.Details = nil
+	}
+	return err
 }
 
 // Delete removes the document id, its revisions and its index entries.

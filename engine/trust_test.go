@@ -129,3 +129,28 @@ func dig(t testing.TB, v map[string]any, keys ...string) map[string]any {
 	}
 	return v
 }
+
+// A uniqueness conflict tells a caller that the value is taken, and the
+// id of the document holding it only to those who may read it.
+func TestUniqueConflictHidesTheHolder(t *testing.T) {
+	srv := newServerConfig(t, engine.Config{AnonymousRole: documents.RolePublic})
+	admin, _ := withKey(t, srv, documents.RoleAdmin, "")
+	editor, _ := withKey(t, srv, documents.RoleEditor, "")
+	ada, _ := withKey(t, srv, "learner", "ada")
+	bob, _ := withKey(t, srv, "learner", "bob")
+	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/feedback", `{
+	  "type": "object",
+	  "x-access": {"read": "auth.role in [\"admin\", \"editor\"] || doc.learner == auth.subject", "create": "auth.role == \"learner\""},
+	  "properties": {
+	    "learner": {"type": "string", "x-default": "auth.subject"},
+	    "attempt": {"type": "string", "x-unique": true}
+	  }}`).Code)
+	require.Equal(t, http.StatusCreated, ada.post("/api/feedback", `{"id":"ada-secret-feedback","attempt":"a1"}`).Code)
+
+	p := assertProblem(t, bob.post("/api/feedback", `{"attempt":"a1"}`), http.StatusConflict)
+	assert.Equal(t, []string{"/attempt"}, errorPaths(t, p))
+	assert.NotContains(t, mustJSON(t, p), "ada-secret-feedback", "the conflict names a document bob may not read")
+
+	p = assertProblem(t, editor.post("/api/feedback", `{"attempt":"a1"}`), http.StatusConflict)
+	assert.Equal(t, "ada-secret-feedback", p["document"], "staff are told which document holds the value")
+}
