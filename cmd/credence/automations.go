@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"sync"
@@ -82,9 +81,9 @@ func addAutomationFlags(fs *flag.FlagSet) (*automationFlags, error) {
 }
 
 // systemCollections are the system collections a document service opens
-// with: those of automations.
+// with: those of automations, whose webhooks may not point inside.
 func systemCollections() []documents.SystemCollection {
-	return automations.SystemCollections()
+	return automations.SystemCollections(automations.Egress{})
 }
 
 // config is the runner's configuration from the flags.
@@ -102,13 +101,13 @@ func (f *automationFlags) config(log *slog.Logger) (automations.Config, error) {
 		SMTP: automations.SMTP{
 			Addr: *f.smtpAddr, From: *f.smtpFrom, Username: *f.smtpUser, Password: *f.smtpPassword, TLS: *f.smtpTLS,
 		},
-		HTTPClient:   &http.Client{Timeout: *f.webhookTimeout},
-		Logger:       log,
-		PollInterval: *f.poll,
-		MaxAttempts:  *f.attempts,
-		Backoff:      automations.Backoff{Base: *f.backoff, Max: *f.backoffMax},
-		PublicURL:    *f.publicURL,
-		NodeID:       fmt.Sprintf("%s/%d", host, os.Getpid()),
+		WebhookTimeout: *f.webhookTimeout,
+		Logger:         log,
+		PollInterval:   *f.poll,
+		MaxAttempts:    *f.attempts,
+		Backoff:        automations.Backoff{Base: *f.backoff, Max: *f.backoffMax},
+		PublicURL:      *f.publicURL,
+		NodeID:         fmt.Sprintf("%s/%d", host, os.Getpid()),
 	}, nil
 }
 
