@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"sync"
@@ -27,6 +26,7 @@ type automationFlags struct {
 	smtpTLS        *string
 	publicURL      *string
 	webhookTimeout *time.Duration
+	webhookAllow   *string
 	attempts       *int
 	backoff        *time.Duration
 	backoffMax     *time.Duration
@@ -70,6 +70,7 @@ func addAutomationFlags(fs *flag.FlagSet) (*automationFlags, error) {
 			"the server's address as recipients reach it, for the open-tracking pixel of e-mail; none when empty (env CREDENCE_PUBLIC_URL)"),
 		webhookTimeout: fs.Duration("webhook-timeout", durations["CREDENCE_WEBHOOK_TIMEOUT"],
 			"the longest a webhook call may take (env CREDENCE_WEBHOOK_TIMEOUT)"),
+		webhookAllow: addWebhookAllowFlag(fs),
 		attempts: fs.Int("automation-attempts", int(attempts),
 			"attempts of an action, e-mail or webhook call before it fails (env CREDENCE_AUTOMATION_ATTEMPTS)"),
 		backoff: fs.Duration("automation-backoff", durations["CREDENCE_AUTOMATION_BACKOFF"],
@@ -81,10 +82,28 @@ func addAutomationFlags(fs *flag.FlagSet) (*automationFlags, error) {
 	}, nil
 }
 
+// addWebhookAllowFlag adds --webhook-allow, the internal webhook targets
+// an operator allows.
+func addWebhookAllowFlag(fs *flag.FlagSet) *string {
+	return fs.String("webhook-allow", env("CREDENCE_WEBHOOK_ALLOW", ""),
+		"internal webhook targets allowed, comma-separated host names, IP addresses and CIDR prefixes: "+
+			"127.0.0.1/32,hooks.internal.example,10.1.0.0/16; other loopback, private, link-local and reserved addresses are refused "+
+			"(env CREDENCE_WEBHOOK_ALLOW)")
+}
+
+// parseWebhookAllow is the webhook policy of a --webhook-allow list.
+func parseWebhookAllow(allow string) (automations.Egress, error) {
+	e, err := automations.ParseEgress(allow)
+	if err != nil {
+		return automations.Egress{}, fmt.Errorf("--webhook-allow: %w", err)
+	}
+	return e, nil
+}
+
 // systemCollections are the system collections a document service opens
-// with: those of automations.
-func systemCollections() []documents.SystemCollection {
-	return automations.SystemCollections()
+// with: those of automations, whose webhooks egress checks when saved.
+func systemCollections(egress automations.Egress) []documents.SystemCollection {
+	return automations.SystemCollections(egress)
 }
 
 // config is the runner's configuration from the flags.
@@ -97,35 +116,36 @@ func (f *automationFlags) config(log *slog.Logger) (automations.Config, error) {
 	if *f.attempts < 1 {
 		return automations.Config{}, fmt.Errorf("--automation-attempts must be at least 1")
 	}
+	egress, err := parseWebhookAllow(*f.webhookAllow)
+	if err != nil {
+		return automations.Config{}, err
+	}
 	host, _ := os.Hostname()
 	return automations.Config{
 		SMTP: automations.SMTP{
 			Addr: *f.smtpAddr, From: *f.smtpFrom, Username: *f.smtpUser, Password: *f.smtpPassword, TLS: *f.smtpTLS,
 		},
-		HTTPClient:   &http.Client{Timeout: *f.webhookTimeout},
-		Logger:       log,
-		PollInterval: *f.poll,
-		MaxAttempts:  *f.attempts,
-		Backoff:      automations.Backoff{Base: *f.backoff, Max: *f.backoffMax},
-		PublicURL:    *f.publicURL,
-		NodeID:       fmt.Sprintf("%s/%d", host, os.Getpid()),
+		Egress:         egress,
+		WebhookTimeout: *f.webhookTimeout,
+		Logger:         log,
+		PollInterval:   *f.poll,
+		MaxAttempts:    *f.attempts,
+		Backoff:        automations.Backoff{Base: *f.backoff, Max: *f.backoffMax},
+		PublicURL:      *f.publicURL,
+		NodeID:         fmt.Sprintf("%s/%d", host, os.Getpid()),
 	}, nil
 }
 
-// startAutomations makes the runner and, unless the worker is off on this
-// node, runs it until ctx ends or stop is called. The runner's routes are
-// served either way. stop returns once the worker has stopped (and given
-// up its lease): call it before closing the store. It may be called more
-// than once.
-func startAutomations(ctx context.Context, f *automationFlags, svc *documents.Service, st store.Store, log *slog.Logger) (r *automations.Runner, stop func(), err error) {
-	cfg, err := f.config(log)
-	if err != nil {
-		return nil, nil, err
-	}
+// startAutomations makes the runner and, when enabled on this node, runs
+// it until ctx ends or stop is called. The runner's routes are served
+// either way. stop returns once the worker has stopped (and given up its
+// lease): call it before closing the store. It may be called more than
+// once.
+func startAutomations(ctx context.Context, cfg automations.Config, enabled bool, svc *documents.Service, st store.Store) (r *automations.Runner, stop func()) {
 	r = automations.New(svc, st, cfg)
-	if !*f.enabled {
-		log.Info("automations: the worker is off on this node")
-		return r, func() {}, nil
+	if !enabled {
+		cfg.Logger.Info("automations: the worker is off on this node")
+		return r, func() {}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
@@ -139,5 +159,5 @@ func startAutomations(ctx context.Context, f *automationFlags, svc *documents.Se
 			cancel()
 			<-done
 		})
-	}, nil
+	}
 }

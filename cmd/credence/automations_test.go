@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,8 @@ import (
 	"github.com/emersion/go-smtp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/engine/automations"
 )
 
 // mailbox is an SMTP server in the test process; it keeps the raw
@@ -117,4 +120,50 @@ func TestAutomationFlagsAreChecked(t *testing.T) {
 	_, _, err := runCLI(t, nil, "serve", "--data", filepath.Join(t.TempDir(), "x.db"), "--addr", "127.0.0.1:0", "--smtp-tls", "sometimes")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "--smtp-tls")
+}
+
+func TestWebhookAllowFlagParses(t *testing.T) {
+	fs := newFlags("serve", io.Discard)
+	f, err := addAutomationFlags(fs)
+	require.NoError(t, err)
+	require.NoError(t, fs.Parse([]string{"--webhook-allow", "127.0.0.1/32,hooks.internal.example,10.1.0.0/16"}))
+	cfg, err := f.config(nil)
+	require.NoError(t, err)
+	assert.Equal(t, automations.Egress{
+		AllowHosts:    []string{"hooks.internal.example"},
+		AllowPrefixes: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.1.0.0/16")},
+	}, cfg.Egress)
+}
+
+func TestWebhookAllowFlagIsCheckedAtStart(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "x.db")
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+	}{
+		{"serve, a bad prefix", []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--webhook-allow", "127.0.0.1/32,10.0.0.0/33"}, ""},
+		{"serve, from the environment", []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, "hooks.internal.example,10.0.0.0/33"},
+		{"load, a bad prefix", []string{"load", "--data", data, "--webhook-allow", "10.0.0.0/33", t.TempDir()}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("CREDENCE_WEBHOOK_ALLOW", tc.env)
+			}
+			_, _, err := runCLI(t, nil, tc.args...)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "--webhook-allow")
+			assert.Contains(t, err.Error(), "10.0.0.0/33")
+		})
+	}
+}
+
+func TestServeRefusesInternalWebhooksUnlessAllowed(t *testing.T) {
+	srv := startServe(t, filepath.Join(t.TempDir(), "credence.db"), []string{"--webhook-allow", "127.0.0.1"})
+	c := newClient(t)
+	hook := func(url string) string { return `{"url": "` + url + `", "secret": "s3cret-s3cret-s3cret"}` }
+	c.must(http.StatusCreated, http.MethodPut, srv.url+"/api/_webhooks/local", hook("http://127.0.0.1:9000/hook"))
+	body := c.must(http.StatusUnprocessableEntity, http.MethodPut, srv.url+"/api/_webhooks/metadata", hook("http://169.254.169.254/latest/meta-data/"))
+	assert.Contains(t, string(body), `"/url"`)
+	assert.Contains(t, string(body), "169.254.169.254 is a link-local address")
 }

@@ -20,6 +20,7 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	allow := addWebhookAllowFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -27,12 +28,16 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.Usage()
 		return errors.New("load takes one folder")
 	}
+	egress, err := parseWebhookAllow(*allow)
+	if err != nil {
+		return err
+	}
 	st, err := sf.open(ctx, false, nil)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections()})
+	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections(egress)})
 	if err != nil {
 		return err
 	}

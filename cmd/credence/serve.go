@@ -55,13 +55,17 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	acfg, err := auf.config(log)
+	if err != nil {
+		return err
+	}
 
 	st, err := sf.open(ctx, false, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections()})
+	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections(acfg.Egress)})
 	if err != nil {
 		return err
 	}
@@ -83,10 +87,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	runner, stopAutomations, err := startAutomations(ctx, auf, svc, st, log)
-	if err != nil {
-		return err
-	}
+	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
 	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: runner.Routes}
 	af.engineConfig(&cfg)

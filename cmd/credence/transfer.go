@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine/automations"
 )
 
 // export writes every collection and document, schemas first, as NDJSON to
@@ -196,7 +197,10 @@ func openService(ctx context.Context, sf *storeFlags, readOnly bool) (*documents
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections()})
+	// The commands on this service save no webhook (import restores
+	// documents as exported, unchecked; the runner checks every call):
+	// the default policy will do.
+	svc, err := documents.New(ctx, st, documents.Options{System: systemCollections(automations.Egress{})})
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -28,7 +28,7 @@ func benchEnv(b *testing.B, wrap func(store.Store) store.Store) (*documents.Serv
 	if wrap != nil {
 		s = wrap(st)
 	}
-	svc, err := documents.New(context.Background(), s, documents.Options{System: automations.SystemCollections()})
+	svc, err := documents.New(context.Background(), s, documents.Options{System: automations.SystemCollections(automations.Egress{})})
 	require.NoError(b, err)
 	_, err = svc.Put(context.Background(), "_schemas", "items", []byte(`{"type": "object", "properties": {"n": {"type": "integer"}}}`), documents.WriteOptions{})
 	require.NoError(b, err)

@@ -29,8 +29,9 @@ const (
 // SystemCollections returns the collections to pass to documents.New in
 // Options.System: their schemas, and the checks that refuse an automation
 // whose formulas do not compile, a template that does not parse, and a
-// webhook whose URL is not http(s).
-func SystemCollections() []documents.SystemCollection {
+// webhook whose URL is not http(s) or whose host egress refuses (give the
+// runner the same policy in Config.Egress).
+func SystemCollections(egress Egress) []documents.SystemCollection {
 	c := newCompiler()
 	return []documents.SystemCollection{
 		{Name: AutomationsCollection, Schema: json.RawMessage(automationsSchema),
@@ -43,17 +44,23 @@ func SystemCollections() []documents.SystemCollection {
 				_, err := ParseTemplate(doc)
 				return err
 			}},
-		{Name: WebhooksCollection, Schema: json.RawMessage(webhooksSchema), Check: checkWebhook},
+		{Name: WebhooksCollection, Schema: json.RawMessage(webhooksSchema),
+			Check: func(_ context.Context, doc map[string]any) error {
+				return checkWebhook(egress, doc)
+			}},
 		{Name: MessagesCollection, Schema: json.RawMessage(messagesSchema)},
 	}
 }
 
-func checkWebhook(_ context.Context, doc map[string]any) error {
+func checkWebhook(egress Egress, doc map[string]any) error {
 	var p problems
 	raw, _ := doc["url"].(string)
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.add("/url", "must be an http or https URL")
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		// An empty host name (http://:8080/) would dial this machine.
+		p.add("/url", "must be an http or https URL with a host")
+	} else if err := egress.CheckHost(u.Hostname()); err != nil {
+		p.add("/url", "%v", err)
 	}
 	if evs, ok := doc["events"].([]any); ok {
 		for i, e := range evs {

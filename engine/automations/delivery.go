@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -196,7 +197,9 @@ func (r *Runner) send(ctx context.Context, group []message, now time.Time) {
 }
 
 // outcome is the patch that records an attempt on a message: sent, or
-// queued again after a backoff, or failed after MaxAttempts.
+// queued again after a backoff, or failed after MaxAttempts or at once
+// when the egress policy refused the call: it would refuse it again. An
+// operator who allows the target retries it.
 func (r *Runner) outcome(m message, a attempt, err error, now time.Time) map[string]any {
 	log := append(m.Log, a)
 	if len(log) > maxLog {
@@ -206,7 +209,7 @@ func (r *Runner) outcome(m message, a attempt, err error, now time.Time) map[str
 	switch {
 	case err == nil:
 		patch["status"], patch["sentAt"], patch["error"] = StatusSent, stamp(now), nil
-	case m.Attempts+1 >= r.cfg.MaxAttempts:
+	case m.Attempts+1 >= r.cfg.MaxAttempts || errors.As(err, new(*RefusedError)):
 		patch["status"], patch["failedAt"], patch["error"] = StatusFailed, stamp(now), a.Error
 	default:
 		patch["error"] = a.Error
@@ -296,5 +299,5 @@ func (r *Runner) callOnce(ctx context.Context, m message, now time.Time) (int, e
 			event = parts[0] + "." + parts[3]
 		}
 	}
-	return post(ctx, r.cfg.HTTPClient, hook.URL, hook.Secret, m.ID, event, body, now)
+	return post(ctx, r.hooks, hook.URL, hook.Secret, m.ID, event, body, now)
 }

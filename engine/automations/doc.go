@@ -20,5 +20,12 @@
 //
 // SystemCollections gives the document service the schemas and the save-time
 // checks of the four collections: an automation whose formulas do not
-// compile, or a template that does not parse, is refused when saved.
+// compile, a template that does not parse, or a webhook whose URL points
+// inside the server's network, is refused when saved.
+//
+// Egress is the policy of webhook targets: internal addresses (loopback,
+// private, link-local and cloud metadata, and the other reserved ranges)
+// are refused when a webhook is saved and again, after DNS resolution, on
+// every connection a call makes, unless an operator allows them. A refused
+// call fails at once, recorded in _messages; a redirect is not followed.
 package automations

@@ -10,6 +10,7 @@ import (
 	"mime/quotedprintable"
 	"net"
 	"net/mail"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -56,20 +57,37 @@ type env struct {
 	smtp  *smtpServer
 }
 
+// newEnv is an environment whose webhooks may call the loopback
+// receivers of the tests (httptest servers on 127.0.0.1), which the
+// default policy refuses.
 func newEnv(t *testing.T) *env {
+	t.Helper()
+	return newEnvEgress(t, allowLoopback())
+}
+
+// allowLoopback is the policy of tests whose receivers listen on
+// 127.0.0.1.
+func allowLoopback() automations.Egress {
+	return automations.Egress{AllowPrefixes: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}}
+}
+
+// newEnvEgress is an environment whose webhooks are saved and called
+// under egress; tests change e.cfg.Egress to call under another policy.
+func newEnvEgress(t *testing.T, egress automations.Egress) *env {
 	t.Helper()
 	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	c := newClock()
 	ctx := context.Background()
-	svc, err := documents.New(ctx, st, documents.Options{Now: c.Now, System: automations.SystemCollections()})
+	svc, err := documents.New(ctx, st, documents.Options{Now: c.Now, System: automations.SystemCollections(egress)})
 	require.NoError(t, err)
 	e := &env{t: t, ctx: ctx, st: st, svc: svc, clock: c}
 	e.smtp = startSMTP(t)
 	e.cfg = automations.Config{
 		Now:         c.Now,
 		SMTP:        automations.SMTP{Addr: e.smtp.addr, From: "Certification Team <certs@example.org>", TLS: "none"},
+		Egress:      egress,
 		Backoff:     automations.Backoff{Base: time.Minute, Max: 10 * time.Minute},
 		MaxAttempts: 5,
 		LeaseTTL:    10 * time.Second,

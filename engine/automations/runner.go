@@ -41,8 +41,12 @@ type Config struct {
 	Now func() time.Time
 	// SMTP configures the e-mail channel.
 	SMTP SMTP
-	// HTTPClient makes webhook calls; a client with a 10s timeout when nil.
-	HTTPClient *http.Client
+	// Egress is the policy of the addresses webhooks may call, checked on
+	// every connection; its zero value refuses internal addresses. Give
+	// SystemCollections the same one.
+	Egress Egress
+	// WebhookTimeout bounds a webhook call: 10s.
+	WebhookTimeout time.Duration
 	// Logger receives what the runner does, and the messages of the log
 	// channel.
 	Logger *slog.Logger
@@ -78,6 +82,8 @@ type Runner struct {
 	log *slog.Logger
 	id  string
 	cmp *compiler
+	// hooks makes webhook calls under cfg.Egress.
+	hooks *http.Client
 
 	leaseUntil atomic.Int64
 	full       atomic.Bool // the last batch of events was full
@@ -96,8 +102,8 @@ func New(svc Documents, st store.Store, cfg Config) *Runner {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	if cfg.WebhookTimeout <= 0 {
+		cfg.WebhookTimeout = 10 * time.Second
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -127,7 +133,8 @@ func New(svc Documents, st store.Store, cfg Config) *Runner {
 		rand.Read(b[:])
 		id = hex.EncodeToString(b[:])
 	}
-	return &Runner{svc: svc, st: st, cfg: cfg, log: cfg.Logger, id: id, cmp: newCompiler()}
+	return &Runner{svc: svc, st: st, cfg: cfg, log: cfg.Logger, id: id, cmp: newCompiler(),
+		hooks: cfg.Egress.Client(cfg.WebhookTimeout)}
 }
 
 // Run works until ctx ends: a pass whenever there may be work, a pause of

@@ -114,6 +114,11 @@ func post(ctx context.Context, client *http.Client, url, secret, delivery, event
 	defer resp.Body.Close()
 	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, maxResponseLogged))
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20)) // let the connection be reused
+	if loc := resp.Header.Get("Location"); resp.StatusCode/100 == 3 && loc != "" {
+		// Not followed: a hop elsewhere would carry a signed delivery
+		// to a target nobody saved.
+		return resp.StatusCode, fmt.Errorf("answered %s to %q: redirects are not followed", resp.Status, loc)
+	}
 	if resp.StatusCode/100 != 2 {
 		msg := strings.TrimSpace(string(snippet))
 		if msg != "" {

@@ -48,7 +48,7 @@ func newProgram(t *testing.T) *program {
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	clk := &clock{t: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
-	svc, err := documents.New(ctx, st, documents.Options{Now: clk.Now, System: automations.SystemCollections()})
+	svc, err := documents.New(ctx, st, documents.Options{Now: clk.Now, System: automations.SystemCollections(automations.Egress{})})
 	require.NoError(t, err)
 	start := time.Now()
 	rep, err := pack.Load(ctx, svc, os.DirFS("."))
