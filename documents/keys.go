@@ -90,11 +90,10 @@ func withSecret(raw []byte, secret string) []byte {
 // error.
 func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error) {
 	denied := func() error { return &Error{Kind: KindUnauthorized, Message: "the API key is not valid"} }
-	if secret == "" || len(secret) > 512 {
+	sum, ok := secretSum(secret)
+	if !ok {
 		return Auth{}, denied()
 	}
-	var buf [512]byte // the secret, hashed without a copy on the heap
-	sum := sha256.Sum256(buf[:copy(buf[:], secret)])
 	now := s.now()
 	if a, ok := s.keys.get(sum, now); ok {
 		return a, nil
@@ -140,6 +139,32 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Auth, error)
 	a := Auth{KeyID: d.str(fieldID), Role: d.str("role"), Subject: d.str("subject")}
 	s.keys.put(sum, a, until, gen)
 	return a, nil
+}
+
+// AuthenticateCached returns the Auth of the key whose secret is given if
+// this node authenticated it recently and nothing has changed it since:
+// it reads the key cache only, never the store. A false answer says
+// nothing about the key; Authenticate decides. It lets a caller that must
+// not reach the store (an address throttled for failed authentications)
+// still serve the keys it knows to be valid. As in Authenticate, the key
+// is looked up by the SHA-256 of the secret, so how long the lookup takes
+// tells nothing of how close a guess came to a real secret.
+func (s *Service) AuthenticateCached(secret string) (Auth, bool) {
+	sum, ok := secretSum(secret)
+	if !ok {
+		return Auth{}, false
+	}
+	return s.keys.get(sum, s.now())
+}
+
+// secretSum returns the SHA-256 of a secret, or false for a secret no key
+// can have (empty, or longer than 512 bytes).
+func secretSum(secret string) (sum [sha256.Size]byte, ok bool) {
+	if secret == "" || len(secret) > 512 {
+		return sum, false
+	}
+	var buf [512]byte // the secret, hashed without a copy on the heap
+	return sha256.Sum256(buf[:copy(buf[:], secret)]), true
 }
 
 // keyCacheTTL bounds how long a key is trusted without reading it again.

@@ -605,7 +605,9 @@ func TestAccessSystemCollectionsAndRoles(t *testing.T) {
 func pageItems(items []map[string]any, _ string) []map[string]any { return items }
 
 func TestAccessBadKeys(t *testing.T) {
-	p := newAccessProgram(t, engine.Config{})
+	// Every bad key here comes from one address: past the failure limit,
+	// they would be 429s (TestAccessAuthFailureLimit).
+	p := newAccessProgram(t, engine.Config{AuthFailures: engine.AuthFailureLimit{PerMinute: -1}})
 	srv := p.srv
 	start := srv.clock()
 

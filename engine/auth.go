@@ -14,23 +14,14 @@ import (
 
 // authenticate reads the bearer key of a request and puts the caller in
 // its context. A request without a key is the anonymous role (public by
-// default); a key that is not valid is a 401.
+// default); a key that is not valid is a 401, and a 429 once the caller's
+// address has failed too often (see AuthFailureLimit).
 func (h *handlers) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a := documents.Auth{Role: h.cfg.AnonymousRole}
 		if hdr := r.Header.Get("Authorization"); hdr != "" {
-			scheme, secret, ok := strings.Cut(hdr, " ")
-			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
-				h.unauthorized(w, r, "the Authorization header must be: Bearer <API key>")
-				return
-			}
-			var err error
-			if a, err = h.svc.Authenticate(r.Context(), strings.TrimSpace(secret)); err != nil {
-				if documents.KindOf(err) == documents.KindUnauthorized {
-					h.unauthorized(w, r, err.Error())
-				} else {
-					h.error(w, r, err)
-				}
+			var ok bool
+			if a, ok = h.authenticateKey(w, r, hdr); !ok {
 				return
 			}
 		}
@@ -40,6 +31,51 @@ func (h *handlers) authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(documents.WithAuth(r.Context(), a)))
 	})
+}
+
+// authenticateKey returns the caller of the Authorization header hdr, or
+// answers the request (401, 429 or the store's error) and reports false.
+func (h *handlers) authenticateKey(w http.ResponseWriter, r *http.Request, hdr string) (documents.Auth, bool) {
+	scheme, secret, ok := strings.Cut(hdr, " ")
+	secret = strings.TrimSpace(secret)
+	wellFormed := ok && strings.EqualFold(scheme, "Bearer") && secret != ""
+	if wait := h.failures.wait(r.RemoteAddr); wait > 0 {
+		// The address has used up its failures: only a key this node
+		// knows to be valid passes, and nothing reaches the store.
+		if wellFormed {
+			if a, ok := h.svc.AuthenticateCached(secret); ok {
+				return a, true
+			}
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(wait))
+		h.problem(w, r, http.StatusTooManyRequests, "too many failed authentications from this address; try again after Retry-After seconds", nil)
+		return documents.Auth{}, false
+	}
+	if !wellFormed {
+		h.authFailed(r)
+		h.unauthorized(w, r, "the Authorization header must be: Bearer <API key>")
+		return documents.Auth{}, false
+	}
+	a, err := h.svc.Authenticate(r.Context(), secret)
+	if err != nil {
+		if documents.KindOf(err) == documents.KindUnauthorized {
+			h.authFailed(r)
+			h.unauthorized(w, r, err.Error())
+		} else {
+			h.error(w, r, err)
+		}
+		return documents.Auth{}, false
+	}
+	return a, true
+}
+
+// authFailed counts a failed authentication against the caller's address,
+// and logs when it blocks the address.
+func (h *handlers) authFailed(r *http.Request) {
+	if h.failures.fail(r.RemoteAddr) {
+		h.log.WarnContext(r.Context(), "too many failed authentications: address blocked",
+			"requestId", requestIDFrom(r.Context()), "remoteAddr", r.RemoteAddr, "retryAfter", h.failures.wait(r.RemoteAddr))
+	}
 }
 
 func (h *handlers) unauthorized(w http.ResponseWriter, r *http.Request, detail string) {

@@ -28,6 +28,12 @@ type Config struct {
 	AnonymousRole string
 	// RateLimit limits the requests of each key; no limit when zero.
 	RateLimit RateLimit
+	// AuthFailures throttles the failed authentications of each client
+	// address; the defaults when zero, off when PerMinute is negative.
+	AuthFailures AuthFailureLimit
+	// Now returns the current time for the rate and failure limits;
+	// time.Now when nil.
+	Now func() time.Time
 	// CORSOrigins are the browser origins allowed to call the API ("*"
 	// for any).
 	CORSOrigins []string
@@ -52,6 +58,7 @@ type Service interface {
 	Ping(ctx context.Context) error
 	Publish(ctx context.Context, coll, id string, publish bool, opts documents.WriteOptions) (*documents.Document, error)
 	Authenticate(ctx context.Context, secret string) (documents.Auth, error)
+	AuthenticateCached(secret string) (documents.Auth, bool)
 }
 
 // New returns the HTTP handler of Credence.
@@ -65,7 +72,8 @@ func New(cfg Config, svc Service) http.Handler {
 	if cfg.AnonymousRole == "" {
 		cfg.AnonymousRole = documents.RolePublic
 	}
-	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger, limits: newLimiter(cfg.RateLimit, nil)}
+	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger,
+		limits: newLimiter(cfg.RateLimit, cfg.Now), failures: newFailureLimiter(cfg.AuthFailures, cfg.Now)}
 	r := chi.NewRouter()
 	r.Use(h.requestID, h.logRequests, h.recoverPanics, h.cors, middleware.GetHead, h.authenticate)
 	r.NotFound(h.notFound)
@@ -98,11 +106,12 @@ func New(cfg Config, svc Service) http.Handler {
 }
 
 type handlers struct {
-	svc    Service
-	cfg    Config
-	log    *slog.Logger
-	specs  specs
-	limits *limiter
+	svc      Service
+	cfg      Config
+	log      *slog.Logger
+	specs    specs
+	limits   *limiter
+	failures *failureLimiter
 }
 
 func (h *handlers) health(w http.ResponseWriter, r *http.Request) {

@@ -238,7 +238,7 @@ func (b *builder) shared() {
 		503: "The store cannot be reached for now; a write may or may not have been applied.",
 		401: "The API key is missing where one is needed, not valid, revoked or expired.",
 		403: "The caller's role may not do this.",
-		429: "Too many requests for this API key; wait Retry-After seconds.",
+		429: "Too many requests for this API key, or too many failed authentications from the caller's address; wait Retry-After seconds.",
 	} {
 		name := strings.ReplaceAll(http.StatusText(status), " ", "")
 		content := openapi3.Content{"application/problem+json": &openapi3.MediaType{Schema: b.conv.ref(problemSchema)}}

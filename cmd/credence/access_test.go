@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/credence/credence/engine"
 	"github.com/credence/credence/store"
 	"github.com/credence/credence/store/bolt"
 )
@@ -141,6 +143,66 @@ func TestServeRefusesShortAdminKey(t *testing.T) {
 	_, stderr, code := runBinary(t, []string{"CREDENCE_ADMIN_KEY=short"}, "serve", "--addr", "127.0.0.1:0", "--data", data)
 	assert.NotEqual(t, 0, code)
 	assert.Contains(t, stderr, "at least 32")
+}
+
+func TestAuthFailureLimitFlag(t *testing.T) {
+	tests := []struct {
+		name string
+		env  string // CREDENCE_AUTH_FAILURE_LIMIT, unset when empty
+		args []string
+		want engine.AuthFailureLimit
+	}{
+		{"default", "", nil, engine.AuthFailureLimit{PerMinute: engine.DefaultAuthFailuresPerMinute}},
+		{"flag", "", []string{"--auth-failure-limit", "30"}, engine.AuthFailureLimit{PerMinute: 30}},
+		{"environment", "2.5", nil, engine.AuthFailureLimit{PerMinute: 2.5}},
+		{"the flag wins", "5", []string{"--auth-failure-limit", "20"}, engine.AuthFailureLimit{PerMinute: 20}},
+		{"off", "", []string{"--auth-failure-limit", "0"}, engine.AuthFailureLimit{PerMinute: -1}},
+		{"off by the environment", "0", nil, engine.AuthFailureLimit{PerMinute: -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("CREDENCE_AUTH_FAILURE_LIMIT", tt.env)
+			if tt.env == "" {
+				os.Unsetenv("CREDENCE_AUTH_FAILURE_LIMIT") // t.Setenv restores it
+			}
+			fs := newFlags("serve", io.Discard)
+			af, err := addAuthFlags(fs)
+			require.NoError(t, err)
+			require.NoError(t, parse(fs, tt.args))
+			var cfg engine.Config
+			af.engineConfig(&cfg)
+			assert.Equal(t, tt.want, cfg.AuthFailures)
+		})
+	}
+	t.Run("a bad environment value", func(t *testing.T) {
+		t.Setenv("CREDENCE_AUTH_FAILURE_LIMIT", "many")
+		_, err := addAuthFlags(newFlags("serve", io.Discard))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "CREDENCE_AUTH_FAILURE_LIMIT")
+	})
+}
+
+func TestServeThrottlesFailedAuthentications(t *testing.T) {
+	dir := t.TempDir()
+	c := newClient(t)
+	s := startServe(t, filepath.Join(dir, "on.db"), nil, "CREDENCE_ADMIN_KEY="+testAdminKey)
+	status, body := c.withKey(testAdminKey, http.MethodGet, s.url+"/api/_keys", "")
+	require.Equal(t, http.StatusOK, status, "the admin key, used before the guesses: %s", body)
+	for i := range engine.DefaultAuthFailureBurst {
+		status, body := c.withKey(fmt.Sprintf("guess-%d", i), http.MethodGet, s.url+"/api/_keys", "")
+		require.Equal(t, http.StatusUnauthorized, status, "guess %d: %s", i+1, body)
+	}
+	status, body = c.withKey("guess", http.MethodGet, s.url+"/api/_keys", "")
+	assert.Equal(t, http.StatusTooManyRequests, status, body)
+	assert.Contains(t, body, "too many failed authentications from this address")
+	status, body = c.withKey(testAdminKey, http.MethodGet, s.url+"/api/_keys", "")
+	assert.Equal(t, http.StatusOK, status, "a key used in the last seconds still passes: %s", body)
+
+	s = startServe(t, filepath.Join(dir, "off.db"), []string{"--auth-failure-limit", "0"})
+	for i := range 3 * engine.DefaultAuthFailureBurst {
+		status, body := c.withKey(fmt.Sprintf("guess-%d", i), http.MethodGet, s.url+"/api/_keys", "")
+		require.Equal(t, http.StatusUnauthorized, status, "guess %d: %s", i+1, body)
+	}
 }
 
 func TestAuditVerify(t *testing.T) {

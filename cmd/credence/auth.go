@@ -22,6 +22,7 @@ type authFlags struct {
 	anonymousRole *string
 	rate          *float64
 	burst         *int
+	authFailures  *float64
 	cors          *string
 }
 
@@ -34,6 +35,10 @@ func addAuthFlags(fs *flag.FlagSet) (*authFlags, error) {
 	if err != nil {
 		return nil, err
 	}
+	authFailures, err := strconv.ParseFloat(env("CREDENCE_AUTH_FAILURE_LIMIT", strconv.Itoa(engine.DefaultAuthFailuresPerMinute)), 64)
+	if err != nil {
+		return nil, fmt.Errorf("CREDENCE_AUTH_FAILURE_LIMIT: %w", err)
+	}
 	return &authFlags{
 		adminKeyFile: fs.String("admin-key-file", env("CREDENCE_ADMIN_KEY_FILE", ""),
 			"a file holding the secret of the admin key (env CREDENCE_ADMIN_KEY_FILE; or give the secret in CREDENCE_ADMIN_KEY)"),
@@ -43,6 +48,8 @@ func addAuthFlags(fs *flag.FlagSet) (*authFlags, error) {
 			"requests per second allowed to each API key (anonymous callers: each address); 0 for no limit (env CREDENCE_RATE_LIMIT)"),
 		burst: fs.Int("rate-burst", int(burst),
 			"requests a key may make at once before the rate applies; default twice the rate (env CREDENCE_RATE_BURST)"),
+		authFailures: fs.Float64("auth-failure-limit", authFailures,
+			fmt.Sprintf("failed authentications per minute allowed to each client address, after a burst of %d; then requests with a key not recently used get 429; 0 for no limit (env CREDENCE_AUTH_FAILURE_LIMIT)", engine.DefaultAuthFailureBurst)),
 		cors: fs.String("cors-origins", env("CREDENCE_CORS_ORIGINS", ""),
 			"comma-separated browser origins allowed to call the API, or * (env CREDENCE_CORS_ORIGINS)"),
 	}, nil
@@ -57,6 +64,10 @@ func (f *authFlags) engineConfig(cfg *engine.Config) {
 			burst = max(int(2**f.rate), 1)
 		}
 		cfg.RateLimit = engine.RateLimit{PerSecond: *f.rate, Burst: burst}
+	}
+	cfg.AuthFailures = engine.AuthFailureLimit{PerMinute: *f.authFailures}
+	if *f.authFailures <= 0 {
+		cfg.AuthFailures.PerMinute = -1 // off
 	}
 	for _, o := range strings.Split(*f.cors, ",") {
 		if o = strings.TrimSpace(o); o != "" {
