@@ -255,7 +255,7 @@ type evaluation struct {
 }
 
 func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed string) (any, error) {
-	env := expressions.Env{Doc: doc, Old: old, Auth: e.auth, Now: e.now, Seed: seed}
+	env := expressions.Env{Doc: doc, Old: old, Auth: e.auth, Now: e.now, Seed: seed, SeedKey: e.s.seedKey}
 	if !p.ReadsDocuments() {
 		return p.Run(e.ctx, env, nil, e.s.limits)
 	}

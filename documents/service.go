@@ -3,6 +3,7 @@ package documents
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,11 @@ const metaBucket = "meta"
 // versionKey holds the schema version: a counter bumped by every schema
 // change, read by every write to detect a registry that changed under it.
 var versionKey = []byte("schemas.version")
+
+// seedKeyKey holds the store's draw key: 32 random bytes, made with the
+// store, mixed into the seed of every sample() (see expressions.Env), and
+// never served, exported or readable by a formula.
+var seedKeyKey = []byte("draws.key")
 
 // builtinTime is the _createdAt of the built-in schemas: they come with
 // the program rather than from a write.
@@ -68,6 +74,7 @@ type Service struct {
 	limits   expressions.Limits
 	system   *systemSet
 	keys     keyCache
+	seedKey  []byte // see seedKeyKey
 }
 
 // registryState is a compiled registry, the formulas of its collections,
@@ -105,11 +112,56 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 		return nil, fmt.Errorf("compile system collections: %w", err)
 	}
 	s.state.Store(initial)
+	if s.seedKey, err = loadSeedKey(ctx, st); err != nil {
+		return nil, err
+	}
 	if err := s.reload(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
+
+// loadSeedKey reads the store's draw key, making it on first use. Nodes
+// starting together on one database agree: the transaction that makes it
+// writes only when no other did.
+func loadSeedKey(ctx context.Context, st store.Store) ([]byte, error) {
+	var key []byte
+	err := st.View(ctx, func(r store.Reader) error {
+		v, err := r.Get(metaBucket, seedKeyKey)
+		if err == nil {
+			key = v
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || len(key) > 0 {
+		return key, err
+	}
+	err = st.Update(ctx, func(tx store.Tx) error {
+		v, err := tx.Get(metaBucket, seedKeyKey)
+		if err == nil {
+			key = v
+			return nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		key = make([]byte, 32)
+		rand.Read(key)
+		return tx.Put(metaBucket, seedKeyKey, key)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("draw key: %w", err)
+	}
+	return key, nil
+}
+
+// SeedKey returns the store's draw key, for formulas run outside the
+// service (automations) to pass as expressions.Env.SeedKey. It is a
+// secret: never show it.
+func (s *Service) SeedKey() []byte { return s.seedKey }
 
 // Registry returns the current compiled collections.
 func (s *Service) Registry() *schemas.Registry { return s.state.Load().reg }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
+	"github.com/credence/credence/expressions"
 )
 
 // trustAttempts is an attempt whose exam, owner and start are set once:
@@ -153,4 +154,38 @@ func TestUniqueConflictHidesTheHolder(t *testing.T) {
 
 	p = assertProblem(t, editor.post("/api/feedback", `{"attempt":"a1"}`), http.StatusConflict)
 	assert.Equal(t, "ada-secret-feedback", p["document"], "staff are told which document holds the value")
+}
+
+// A draw is seeded from the document's id and a key of the store's own:
+// the server draws the same questions for an id again, another store (or a
+// client searching ids offline) cannot foresee them.
+func TestDrawsAreKeyedByTheStore(t *testing.T) {
+	const schema = `{"type":"object","properties":{
+	  "questions":{"type":"array","items":{"type":"integer"},"x-default":"sample(0..199, 5)"}}}`
+	draw := func(srv *testServer, id string) []any {
+		t.Helper()
+		resp := srv.put("/api/attempts/"+id, `{}`)
+		require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+		q, _ := resp.object(t)["questions"].([]any)
+		require.Len(t, q, 5)
+		require.Equal(t, http.StatusNoContent, srv.delete("/api/attempts/"+id).Code)
+		return q
+	}
+	a := newServer(t)
+	createCollection(t, a, "attempts", schema)
+	first := draw(a, "chosen-id")
+	assert.Equal(t, first, draw(a, "chosen-id"), "the same id draws the same questions again")
+	a = a.reopen(t)
+	assert.Equal(t, first, draw(a, "chosen-id"), "the key outlives a restart")
+
+	b := newServer(t)
+	createCollection(t, b, "attempts", schema)
+	assert.NotEqual(t, first, draw(b, "chosen-id"), "another store draws otherwise for the same id")
+
+	// What a client could compute from the id alone is not the draw.
+	p, err := expressions.Compile("sample(0..199, 5)", expressions.Options{})
+	require.NoError(t, err)
+	unkeyed, err := p.Run(t.Context(), expressions.Env{Seed: "chosen-id/questions"}, nil, expressions.Limits{})
+	require.NoError(t, err)
+	assert.NotEqual(t, mustJSON(t, first), mustJSON(t, unkeyed))
 }

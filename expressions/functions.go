@@ -2,9 +2,11 @@ package expressions
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -279,7 +281,7 @@ func dayCounter(fn string, diff func(now, t time.Time) time.Duration) func(param
 }
 
 // fnSample draws n items without replacement, repeatably: the run's random source is seeded
-// from Env.Seed (FNV-64a into PCG), and a partial Fisher-Yates shuffle runs on a copy.
+// from Env.Seed and Env.SeedKey (see random), and a partial Fisher-Yates shuffle runs on a copy.
 func fnSample(params ...any) (any, error) {
 	st, err := state(params)
 	if err != nil {
@@ -326,13 +328,20 @@ func fnSample(params ...any) (any, error) {
 
 // random is the run's random source, made on first use from the seed: the draws of one run
 // follow each other, so a formula that samples twice gets two different draws, the same ones
-// on every run with the same seed.
+// on every run with the same seed (and key). The seed is hashed (HMAC-SHA256 keyed by
+// Env.SeedKey, or SHA-256 without a key) into the 128 bits of a PCG state.
 func (st *runState) random() *rand.Rand {
 	if st.rng == nil {
-		h := fnv.New64a()
-		h.Write([]byte(st.seed))
-		sum := h.Sum64()
-		st.rng = rand.New(rand.NewPCG(sum, sum^0x9e3779b97f4a7c15))
+		var sum []byte
+		if st.key != nil {
+			h := hmac.New(sha256.New, st.key)
+			h.Write([]byte(st.seed))
+			sum = h.Sum(nil)
+		} else {
+			s := sha256.Sum256([]byte(st.seed))
+			sum = s[:]
+		}
+		st.rng = rand.New(rand.NewPCG(binary.BigEndian.Uint64(sum), binary.BigEndian.Uint64(sum[8:])))
 	}
 	return st.rng
 }

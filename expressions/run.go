@@ -22,6 +22,11 @@ type Env struct {
 	Now time.Time
 	// Seed makes sample repeatable: the document id and the field name.
 	Seed string
+	// SeedKey, when set, is mixed with Seed (HMAC-SHA256) to seed sample:
+	// the draw stays repeatable for whoever holds the key, and cannot be
+	// foreseen from Seed alone (a client that chooses a document's id
+	// cannot search for the id that draws the questions it knows).
+	SeedKey []byte
 }
 
 // Auth is the caller as formulas see it: auth.id, auth.role and auth.subject.
@@ -86,6 +91,7 @@ type runState struct {
 	lim  Limits
 	now  time.Time
 	seed string
+	key  []byte
 
 	deadline time.Time
 	reads    int
@@ -108,7 +114,7 @@ func (st *runState) begin(ctx context.Context, p *Program, env Env, r Reader, li
 	if st.now.IsZero() {
 		st.now = start.UTC()
 	}
-	st.seed = env.Seed
+	st.seed, st.key = env.Seed, env.SeedKey
 	st.deadline = start.Add(lim.Timeout)
 	if d, ok := ctx.Deadline(); ok && d.Before(st.deadline) {
 		st.deadline = d
@@ -137,7 +143,7 @@ func (st *runState) end() {
 		st.cancel()
 	}
 	st.Context, st.read, st.readCtx, st.cancel, st.rng = nil, nil, nil, nil, nil
-	st.reads, st.work, st.ticks, st.seed = 0, 0, 0, ""
+	st.reads, st.work, st.ticks, st.seed, st.key = 0, 0, 0, "", nil
 	for k := range st.env {
 		st.env[k] = nil
 	}

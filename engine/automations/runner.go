@@ -32,6 +32,8 @@ type Documents interface {
 	Registry() *schemas.Registry
 	// Reader is what get, find and count read in automations' formulas.
 	Reader() expressions.Reader
+	// SeedKey is the store's draw key, mixed into the seed of sample.
+	SeedKey() []byte
 }
 
 // Config configures a Runner. Zero fields take the defaults named.

@@ -51,7 +51,7 @@ func formulaDoc(svc Documents, coll string, m map[string]any) map[string]any {
 // run runs a formula of an automation over doc and old at now, reading
 // other documents through the document service.
 func (r *Runner) run(ctx context.Context, p *expressions.Program, doc, old map[string]any, now time.Time, seed string) (any, error) {
-	env := expressions.Env{Doc: doc, Old: old, Now: now, Seed: seed,
+	env := expressions.Env{Doc: doc, Old: old, Now: now, Seed: seed, SeedKey: r.svc.SeedKey(),
 		Auth: expressions.Auth{Role: documents.RoleAdmin}}
 	return p.Run(ctx, env, r.svc.Reader(), r.cfg.Limits)
 }
