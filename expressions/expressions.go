@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
@@ -73,6 +74,7 @@ type Program struct {
 	conjuncts []Conjunct
 	shape     *shape    // what Decide decides, for Bool formulas it can
 	pool      sync.Pool // of *runState, so a run allocates no vm
+	patterns  patterns  // the patterns matches compiled at run time
 }
 
 // Source returns the formula's text as compiled.
@@ -187,10 +189,15 @@ func Compile(src string, opts Options) (p *Program, err error) {
 		kind = reflect.Bool
 	}
 
+	if n := foldOverflow(tree.Node); n != nil {
+		return nil, errorAt(src, n.Location().From, errOverflow.Error(), errOverflow)
+	}
 	if err := optimizer.Optimize(&tree.Node, config); err != nil {
 		return nil, compileError(src, err)
 	}
-	guard(&tree.Node, config)
+	if n, err := guard(&tree.Node, config); err != nil {
+		return nil, errorAt(src, n.Location().From, err.Error(), err)
+	}
 	prog, err := compiler.Compile(tree, config)
 	if err != nil {
 		// The compiler fails only by a panic it recovers, with a stack trace in the message:
@@ -234,7 +241,7 @@ func newConfig(mode Mode) *conf.Config {
 			ctxName: (*runState)(nil),
 		}),
 		expr.WithContext(ctxName),
-		expr.Timezone("UTC"),
+		expr.Patch(utcDates{}),
 		expr.MaxNodes(MaxNodes),
 	}
 	opts = append(opts, functions()...)
@@ -250,6 +257,32 @@ func newConfig(mode Mode) *conf.Config {
 	}
 	config.Check()
 	return config
+}
+
+// utcDates makes date() and now() read and give times in UTC, as expr.Timezone("UTC") does,
+// but once per call and with the zone's type set: a date() in the argument of a function that
+// receives the run's context (addDays(date("2024-01-31"), 1)) is visited again after the
+// checker, and expr's own patcher left it a zone of unknown type, which the compiler then
+// copied, failing at run time.
+type utcDates struct{}
+
+func (utcDates) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BuiltinNode)
+	if !ok || b.Name != "date" && b.Name != "now" {
+		return
+	}
+	if len(b.Arguments) > 0 {
+		if c, ok := b.Arguments[0].(*ast.ConstantNode); ok {
+			if _, zoned := c.Value.(*time.Location); zoned {
+				return
+			}
+		}
+	}
+	loc := &ast.ConstantNode{Value: time.UTC}
+	// Typed, so that the compiler passes the zone itself and not a copy of it (it dereferences
+	// a builtin's arguments of unknown type).
+	loc.SetType(reflect.TypeOf(time.UTC))
+	ast.Patch(node, &ast.BuiltinNode{Name: b.Name, Arguments: append([]ast.Node{loc}, b.Arguments...)})
 }
 
 // typeName names a type for a formula author.

@@ -35,15 +35,16 @@ func functions() []expr.Option {
 		expr.Function("get", fnGet, new(func(ctx, string, string) doc)),
 		expr.Function("find", fnFind, new(func(ctx, string, doc) []doc)),
 		expr.Function("count", fnCount, new(func(ctx, string, doc) int)),
-		expr.Function("addDays", dateAdder("addDays", func(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }), dateOverloads()...),
-		expr.Function("addMonths", dateAdder("addMonths", addMonths), dateOverloads()...),
-		expr.Function("addHours", dateAdder("addHours", func(t time.Time, n int) time.Time { return t.Add(time.Duration(n) * time.Hour) }), dateOverloads()...),
-		expr.Function("addMinutes", dateAdder("addMinutes", func(t time.Time, n int) time.Time { return t.Add(time.Duration(n) * time.Minute) }), dateOverloads()...),
-		expr.Function("daysUntil", dayCounter("daysUntil", func(now, t time.Time) time.Duration { return t.Sub(now) }),
+		expr.Function("addDays", dateAdder("addDays", 366*maxYears, func(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }), dateOverloads()...),
+		expr.Function("addMonths", dateAdder("addMonths", 12*maxYears, addMonths), dateOverloads()...),
+		expr.Function("addHours", dateAdder("addHours", 24*366*maxYears, func(t time.Time, n int) time.Time { return t.Add(time.Duration(n) * time.Hour) }), dateOverloads()...),
+		expr.Function("addMinutes", dateAdder("addMinutes", 60*24*366*maxYears, func(t time.Time, n int) time.Time { return t.Add(time.Duration(n) * time.Minute) }), dateOverloads()...),
+		expr.Function("daysUntil", dayCounter("daysUntil", false),
 			new(func(ctx, string) int), new(func(ctx, time.Time) int)),
-		expr.Function("daysSince", dayCounter("daysSince", func(now, t time.Time) time.Duration { return now.Sub(t) }),
+		expr.Function("daysSince", dayCounter("daysSince", true),
 			new(func(ctx, string) int), new(func(ctx, time.Time) int)),
 		sampleFunction(),
+		intFunction(),
 		expr.Function("repeat", fnRepeat, new(func(ctx, string, int) string)),
 		expr.Function("replace", fnReplace,
 			new(func(ctx, string, string, string) string),
@@ -238,7 +239,13 @@ func toInt(fn string, v any) (int, error) {
 	return 0, fmt.Errorf("%s: expected a whole number, not %s", fn, describe(v))
 }
 
-func dateAdder(fn string, add func(time.Time, int) time.Time) func(params ...any) (any, error) {
+// maxYears bounds what the date functions add: the span of the years 1 to 9999, which a date
+// may not leave.
+const maxYears = 10000
+
+// dateAdder makes a function that adds n units to a date, refusing an n past limit (which
+// could wrap around inside time's arithmetic) and a result outside the years 1 to 9999.
+func dateAdder(fn string, limit int, add func(time.Time, int) time.Time) func(params ...any) (any, error) {
 	return func(params ...any) (any, error) {
 		if _, err := state(params); err != nil {
 			return nil, err
@@ -251,7 +258,14 @@ func dateAdder(fn string, add func(time.Time, int) time.Time) func(params ...any
 		if err != nil {
 			return nil, err
 		}
-		return add(t, n), nil
+		if n > limit || n < -limit {
+			return nil, fmt.Errorf("%s: %w", fn, errDateRange)
+		}
+		out, err := checkDate(add(t, n))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", fn, err)
+		}
+		return out, nil
 	}
 }
 
@@ -264,9 +278,11 @@ func addMonths(t time.Time, n int) time.Time {
 	return first.AddDate(0, 0, min(d, last)-1)
 }
 
-// dayCounter counts whole days between the run's now and a date: the duration divided by 24
-// hours, truncated toward zero (36 hours is 1 day, -36 hours is -1 day).
-func dayCounter(fn string, diff func(now, t time.Time) time.Duration) func(params ...any) (any, error) {
+// dayCounter counts whole days between the run's now and a date (from the date to now when
+// since is set): the time between divided by 24 hours, truncated toward zero (36 hours is 1
+// day, -36 hours is -1 day). It counts in seconds, which hold any span of dates, where a
+// duration would stop at 292 years.
+func dayCounter(fn string, since bool) func(params ...any) (any, error) {
 	return func(params ...any) (any, error) {
 		st, err := state(params)
 		if err != nil {
@@ -276,7 +292,18 @@ func dayCounter(fn string, diff func(now, t time.Time) time.Duration) func(param
 		if err != nil {
 			return nil, err
 		}
-		return int(diff(st.now, t) / (24 * time.Hour)), nil
+		from, to := st.now, t
+		if since {
+			from, to = t, st.now
+		}
+		secs := to.Unix() - from.Unix()
+		nanos := to.Nanosecond() - from.Nanosecond()
+		if secs > 0 && nanos < 0 {
+			secs-- // the seconds short of a whole one do not count
+		} else if secs < 0 && nanos > 0 {
+			secs++
+		}
+		return int(secs / 86400), nil
 	}
 }
 
@@ -344,6 +371,15 @@ func (st *runState) random() *rand.Rand {
 		st.rng = rand.New(rand.NewPCG(binary.BigEndian.Uint64(sum), binary.BigEndian.Uint64(sum[8:])))
 	}
 	return st.rng
+}
+
+// intFunction replaces the builtin int with fnInt, which refuses a number too large for a
+// whole number instead of making some other one of it; the builtin's check of its argument
+// stays.
+func intFunction() expr.Option {
+	return func(c *conf.Config) {
+		c.Functions["int"] = &builtin.Function{Name: "int", Func: fnInt, Validate: builtin.Builtins[builtin.Index["int"]].Validate}
+	}
 }
 
 // sampleFunction declares sample with a validation rather than overloads, so that its result

@@ -37,23 +37,29 @@ var walkingBuiltins = map[string]bool{
 	"mean": true, "median": true, "uniq": true, "sort": true, "split": true, "splitAfter": true,
 	"upper": true, "lower": true, "trim": true, "trimPrefix": true, "trimSuffix": true,
 	"toBase64": true, "fromBase64": true, "keys": true, "values": true, "toPairs": true,
-	"fromPairs": true, "concat": true, "reverse": true,
+	"fromPairs": true, "concat": true, "reverse": true, "indexOf": true, "lastIndexOf": true,
+	"hasPrefix": true, "hasSuffix": true,
 }
 
 var (
-	guardType = reflect.TypeFor[func(context.Context, any) any]()
-	addType   = reflect.TypeFor[func(context.Context, any, any) any]()
-	stateType = reflect.TypeFor[*runState]()
+	guardType  = reflect.TypeFor[func(context.Context, any) any]()
+	addType    = reflect.TypeFor[func(context.Context, any, any) any]()
+	textOpType = reflect.TypeFor[func(context.Context, any, any, any) any]()
+	stateType  = reflect.TypeFor[*runState]()
 )
 
 // guard rewrites the checked, optimized tree as described above. It sets the types the
-// compiler reads itself, since the checker does not see these calls.
-func guard(node *ast.Node, config *conf.Config) {
+// compiler reads itself, since the checker does not see these calls. It fails, with the node
+// where, for a constant pattern that matches cannot use.
+func guard(node *ast.Node, config *conf.Config) (ast.Node, error) {
 	for name, fn := range map[string]func(...any) (any, error){
 		loopName: loopItems, tickName: tick, sumName: sumItem, addName: addValues, walkName: walkValue,
+		subName: subValues, mulName: mulValues, negName: negValue, matchesName: matchText, textOpName: textOp,
 	} {
 		config.Functions[name] = &builtin.Function{Name: name, Func: fn}
 	}
+	var bad ast.Node
+	var badErr error
 	config.Functions[fetchName] = &builtin.Function{Name: fetchName, Func: fetch}
 	// inChain: n is inside an optional chain (a?.b.c), whose jumps expect nothing of ours on
 	// the stack; callee: n is called (a method), so it must stay a member for the compiler.
@@ -79,8 +85,27 @@ func guard(node *ast.Node, config *conf.Config) {
 		case *ast.BuiltinNode:
 			guardBuiltin(x)
 		case *ast.BinaryNode:
-			if x.Operator == "+" && maybeText(x.Left) && maybeText(x.Right) {
-				ast.Patch(n, call(addName, addType, x, x.Left, x.Right))
+			switch x.Operator {
+			case "+":
+				if maybeText(x.Left) && maybeText(x.Right) || mayWrap(x.Left, x.Right) {
+					ast.Patch(n, call(addName, addType, x, x.Left, x.Right))
+				}
+			case "-":
+				if mayWrap(x.Left, x.Right) {
+					ast.Patch(n, call(subName, addType, x, x.Left, x.Right))
+				}
+			case "*":
+				if mayWrap(x.Left, x.Right) {
+					ast.Patch(n, call(mulName, addType, x, x.Left, x.Right))
+				}
+			case "matches", "contains", "startsWith", "endsWith":
+				if err := guardText(n, x); err != nil && bad == nil {
+					bad, badErr = x, err
+				}
+			}
+		case *ast.UnaryNode:
+			if x.Operator == "-" && mayWrap(x.Node) {
+				ast.Patch(n, call(negName, guardType, x, x.Node))
 			}
 		case *ast.MemberNode:
 			if !inChain && !callee && !x.Optional && !x.Method && mapLike(x.Node) {
@@ -89,7 +114,10 @@ func guard(node *ast.Node, config *conf.Config) {
 		}
 	}
 	walk(node, false, false)
+	return bad, badErr
 }
+
+func isFloat(k reflect.Kind) bool { return k == reflect.Float64 || k == reflect.Float32 }
 
 // fetchName is a member access (doc.score, .points, list[0]) on a map or an unknown value: a
 // map[string]any with a string key is read directly, anything else through runtime.Fetch as
@@ -140,6 +168,18 @@ func guardBuiltin(b *ast.BuiltinNode) {
 			case !cheap(p.Node):
 				p.Node = call(tickName, guardType, p.Node, p.Node)
 			}
+			if b.Name == "sum" && len(b.Arguments) == 2 {
+				// sum adds with the vm's + (which wraps around): make it
+				// reduce(list, $add(#acc, body), 0), whose + does not.
+				acc := &ast.PointerNode{Name: "acc"}
+				acc.SetLocation(p.Node.Location())
+				p.Node = call(addName, addType, p.Node, acc, p.Node)
+				zero := &ast.IntegerNode{Value: 0}
+				zero.SetType(reflect.TypeFor[int]())
+				zero.SetLocation(b.Location())
+				b.Name = "reduce"
+				b.Arguments = append(b.Arguments, zero)
+			}
 			return
 		}
 	}
@@ -166,7 +206,18 @@ func cheap(n ast.Node) bool {
 		return constant(x.Property) && cheap(x.Node)
 	case *ast.CallNode:
 		id, ok := x.Callee.(*ast.IdentifierNode)
-		return ok && id.Value == fetchName && constant(x.Arguments[1]) && cheap(x.Arguments[0])
+		if !ok {
+			return false
+		}
+		switch id.Value {
+		case fetchName:
+			return constant(x.Arguments[1]) && cheap(x.Arguments[0])
+		case addName, subName, mulName:
+			return cheap(x.Arguments[1]) && cheap(x.Arguments[2])
+		case negName:
+			return cheap(x.Arguments[1])
+		}
+		return false
 	case *ast.ChainNode:
 		return cheap(x.Node)
 	case *ast.UnaryNode:
@@ -287,7 +338,8 @@ func sumItem(params ...any) (any, error) {
 	return tick(params...)
 }
 
-// addValues is $add: + as the vm does it (runtime.Add), counting the bytes of joined text.
+// addValues is $add: + as the vm does it (runtime.Add), counting the bytes of joined text and
+// refusing to wrap around (addChecked).
 func addValues(params ...any) (any, error) {
 	st, err := runStateOf(params)
 	if err != nil {
@@ -301,7 +353,7 @@ func addValues(params ...any) (any, error) {
 			return a + b, nil
 		}
 	}
-	return runtime.Add(params[1], params[2]), nil
+	return addChecked(params[1], params[2])
 }
 
 // walkValue is $walk.
@@ -311,6 +363,9 @@ func walkValue(params ...any) (any, error) {
 		return nil, err
 	}
 	if err := st.chargeValue(params[1], "in the values it goes through"); err != nil {
+		return nil, err
+	}
+	if err := st.check(); err != nil {
 		return nil, err
 	}
 	return params[1], nil

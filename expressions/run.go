@@ -93,6 +93,8 @@ type runState struct {
 	seed string
 	key  []byte
 
+	patterns *patterns
+
 	deadline time.Time
 	reads    int
 	work     uint // items looped over, values walked, bytes of text built
@@ -115,6 +117,7 @@ func (st *runState) begin(ctx context.Context, p *Program, env Env, r Reader, li
 		st.now = start.UTC()
 	}
 	st.seed, st.key = env.Seed, env.SeedKey
+	st.patterns = &p.patterns
 	st.deadline = start.Add(lim.Timeout)
 	if d, ok := ctx.Deadline(); ok && d.Before(st.deadline) {
 		st.deadline = d
