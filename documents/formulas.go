@@ -252,12 +252,29 @@ type evaluation struct {
 	// whose access is limited, which get, find and count would let probe
 	// documents and fields hidden from them.
 	blind bool
+	// deadline ends every formula the request runs (Options.FormulaTime).
+	deadline time.Time
+}
+
+// expired reports, as an error, that the request's formulas have run out
+// of time or that its caller is gone: a list checks it for each document,
+// since a formula that fails hides the document rather than fail the list.
+func (e *evaluation) expired() error {
+	if err := e.ctx.Err(); err != nil {
+		return err
+	}
+	if time.Now().After(e.deadline) {
+		return errorf(KindBadRequest, "the request ran its formulas for more than %v in all (filters, access rules and computed fields over each document read): narrow it, with a filter on an x-index field or a smaller limit", e.s.formulaTime)
+	}
+	return nil
 }
 
 func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed string) (any, error) {
 	env := expressions.Env{Doc: doc, Old: old, Auth: e.auth, Now: e.now, Seed: seed, SeedKey: e.s.seedKey}
+	lim := e.s.limits
+	lim.Deadline = e.deadline
 	if !p.ReadsDocuments() {
-		return p.Run(e.ctx, env, nil, e.s.limits)
+		return p.Run(e.ctx, env, nil, lim)
 	}
 	maxReads := e.s.limits.MaxReads
 	if maxReads == 0 {
@@ -267,7 +284,7 @@ func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed s
 	if e.blind {
 		reader = blindReader{}
 	}
-	return p.Run(e.ctx, env, reader, e.s.limits)
+	return p.Run(e.ctx, env, reader, lim)
 }
 
 // computeWrite applies x-default (on create), x-formula fields in
@@ -483,6 +500,6 @@ func appendError(list any, field string, err error) any {
 // through r.
 func (s *Service) evaluation(ctx context.Context, r store.Reader, rs *registryState) *evaluation {
 	a, _ := AuthFrom(ctx)
-	return &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now(),
+	return &evaluation{s: s, ctx: ctx, r: r, rs: rs, now: s.now(), deadline: time.Now().Add(s.formulaTime),
 		auth: expressions.Auth{ID: a.KeyID, Role: a.Role, Subject: a.Subject}}
 }

@@ -207,7 +207,7 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	err = s.st.View(ctx, func(r store.Reader) error {
 		r = s.reader(r, coll)
 		ev := s.evaluation(ctx, r, rs)
-		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}}
+		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}, stop: ev.expired}
 		var matchFilter func(d stored) (bool, error)
 		fev := s.evaluation(ctx, r, rs)
 		fev.blind = !v.open || len(v.private) > 0 || v.audience != nil
@@ -231,6 +231,9 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				fv[fieldID] = d.str(fieldID)
 				res, err := fev.run(filter, fv, nil, d.str(fieldID))
 				if err != nil {
+					if stop := fev.expired(); stop != nil {
+						return false, stop // the list's time is up, not this document's
+					}
 					// The filter is a parameter of the request: its failure is a 400.
 					fe := formulaRunError("", "the filter", err)
 					fe.Kind, fe.Details = KindBadRequest, positionOf(err)
@@ -327,6 +330,9 @@ type lister struct {
 	indexRng store.Range
 	indexEq  []byte
 	explain  *Explain
+	// stop, when set, fails the list once it returns an error: checked
+	// before each candidate that goes through formulas.
+	stop func() error
 }
 
 // conjuncts are the comparisons a list may serve from an index: those of
@@ -509,6 +515,11 @@ func (l *lister) keep(raw []byte) (bool, error) {
 	if l.match == nil {
 		l.explain.Matched++
 		return true, nil
+	}
+	if l.stop != nil {
+		if err := l.stop(); err != nil {
+			return false, err
+		}
 	}
 	ok, err := l.match(raw)
 	if ok {

@@ -61,7 +61,15 @@ type Options struct {
 	// System are the system collections the program adds to the built-in
 	// ones (_schemas, _keys, _audit).
 	System []SystemCollection
+	// FormulaTime bounds the formulas of one request in all: a list's
+	// filter, access and computed fields over every document it reads, a
+	// write's formulas. They stop this long after the request started to
+	// run them, and the request fails. DefaultFormulaTime when zero.
+	FormulaTime time.Duration
 }
+
+// DefaultFormulaTime is the default of Options.FormulaTime.
+const DefaultFormulaTime = 5 * time.Second
 
 // Service is the document service. It is safe for concurrent use.
 type Service struct {
@@ -72,9 +80,11 @@ type Service struct {
 	schemaMu sync.Mutex // serializes schema changes made through this Service
 	cache    *expressions.Cache
 	limits   expressions.Limits
-	system   *systemSet
-	keys     keyCache
-	seedKey  []byte // see seedKeyKey
+	// formulaTime bounds the formulas of one request (Options.FormulaTime).
+	formulaTime time.Duration
+	system      *systemSet
+	keys        keyCache
+	seedKey     []byte // see seedKeyKey
 }
 
 // registryState is a compiled registry, the formulas of its collections,
@@ -97,6 +107,10 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 	}
 	if s.limits == (expressions.Limits{}) {
 		s.limits = expressions.DefaultLimits()
+	}
+	s.formulaTime = opts.FormulaTime
+	if s.formulaTime <= 0 {
+		s.formulaTime = DefaultFormulaTime
 	}
 	set, err := newSystemSet(opts.System, builtinTime)
 	if err != nil {

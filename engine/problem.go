@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,10 @@ import (
 
 	"github.com/credence/credence/documents"
 )
+
+// statusClientClosed is the status logged for a request its client
+// abandoned before the answer (nginx's 499); no client reads it.
+const statusClientClosed = 499
 
 // problemType is the URI prefix of Credence's problem types; the suffix
 // names the kind, so clients can switch on it.
@@ -59,6 +64,12 @@ func (h *handlers) error(w http.ResponseWriter, r *http.Request, err error) {
 	status, ok := 0, false
 	if de != nil {
 		status, ok = statusOf[de.Kind]
+	}
+	if !ok && errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The client has gone: nobody reads an answer, and nothing failed.
+		h.log.InfoContext(r.Context(), "request abandoned by its client", "requestId", requestIDFrom(r.Context()), "method", r.Method, "path", r.URL.Path)
+		w.WriteHeader(statusClientClosed)
+		return
 	}
 	if !ok {
 		h.log.ErrorContext(r.Context(), "request failed", "requestId", requestIDFrom(r.Context()), "method", r.Method, "path", r.URL.Path, "error", err)

@@ -1,8 +1,12 @@
 package engine_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -10,6 +14,7 @@ import (
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
 	"github.com/credence/credence/expressions"
+	"github.com/credence/credence/store/bolt"
 )
 
 // trustAttempts is an attempt whose exam, owner and start are set once:
@@ -188,4 +193,64 @@ func TestDrawsAreKeyedByTheStore(t *testing.T) {
 	unkeyed, err := p.Run(t.Context(), expressions.Env{Seed: "chosen-id/questions"}, nil, expressions.Limits{})
 	require.NoError(t, err)
 	assert.NotEqual(t, mustJSON(t, first), mustJSON(t, unkeyed))
+}
+
+// The regular expression that held a core for minutes is refused at once,
+// in a list filter as in the playground, for an anonymous caller too.
+func TestHostileFormulasAreRefusedQuickly(t *testing.T) {
+	srv := newServerConfig(t, engine.Config{AnonymousRole: documents.RolePublic})
+	admin, _ := withKey(t, srv, documents.RoleAdmin, "")
+	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/certifications",
+		`{"type":"object","x-access":{"list":"true","read":"true"},"properties":{"title":{"type":"string"}}}`).Code)
+	require.Equal(t, http.StatusCreated, admin.post("/api/certifications", `{"title":"Automation"}`).Code)
+	hostile := []string{
+		`repeat("a", 500000) matches repeat("a?", 1000) + repeat("a", 1000) + "b"`,
+		`repeat("a", 500000) matches repeat("a?", 300) + repeat("a", 300) + "b"`,
+		`title + repeat("a", 400000) matches "(a|aa)+(b|c|d|e)+x"`,
+		`duration("2562047h") * 1000 > duration("1h")`,
+	}
+	anonymous := keyCaller{srv: srv}
+	for _, f := range hostile {
+		t.Run(f, func(t *testing.T) {
+			start := time.Now()
+			p := assertProblem(t, anonymous.get(withQuery("/api/certifications", "filter", f)), http.StatusBadRequest)
+			assert.NotNil(t, p)
+			p = assertProblem(t, admin.post("/api/_eval", mustJSON(t, map[string]any{"expr": f})), http.StatusUnprocessableEntity)
+			assert.Contains(t, mustJSON(t, p), "line")
+			assert.Less(t, time.Since(start), 2*time.Second)
+		})
+	}
+}
+
+// A list's formulas are bounded in all, not only one document's: a filter
+// that takes milliseconds per document fails the list after FormulaTime
+// rather than reading on for minutes.
+func TestListFormulaTimeIsBounded(t *testing.T) {
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	svc, err := documents.New(t.Context(), st, documents.Options{FormulaTime: 300 * time.Millisecond})
+	require.NoError(t, err)
+	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RoleAdmin}, svc), svc: svc}
+	createCollection(t, srv, "items", `{"type":"object","properties":{"n":{"type":"integer"}}}`)
+	createMany(t, srv, "items", 400, func(i int) string { return fmt.Sprintf(`{"n":%d}`, i) })
+
+	slow := `none(1..900000, # < n - 1000)` // a few milliseconds a document: seconds for 400
+	start := time.Now()
+	p := assertProblem(t, srv.get(withQuery("/api/items?limit=1000", "filter", slow)), http.StatusBadRequest)
+	assert.Contains(t, p["detail"], "formulas")
+	assert.Less(t, time.Since(start), 3*time.Second, "the list went on past its bound")
+
+	// The same list stops when its caller goes away.
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start = time.Now()
+	_, err = svc.List(ctx, "items", documents.ListOptions{Filter: slow, Limit: 1000})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, time.Since(start), 2*time.Second)
+
+	// A cheap filter over the same documents is untouched by the bound.
+	items := listAll(t, srv, withQuery("/api/items?limit=1000", "filter", "n % 2 == 0"))
+	assert.Len(t, items, 200)
 }

@@ -57,6 +57,9 @@ type Limits struct {
 	MaxReads int
 	// Timeout bounds the run; 0 means 1s. The run's context bounds it too.
 	Timeout time.Duration
+	// Deadline, when set, stops the run at that time if it comes before Timeout does: the
+	// bound of all the formulas of one request.
+	Deadline time.Time
 }
 
 // DefaultLimits returns the limits a zero field of Limits stands for: expr's default memory
@@ -121,6 +124,9 @@ func (st *runState) begin(ctx context.Context, p *Program, env Env, r Reader, li
 	st.deadline = start.Add(lim.Timeout)
 	if d, ok := ctx.Deadline(); ok && d.Before(st.deadline) {
 		st.deadline = d
+	}
+	if !lim.Deadline.IsZero() && lim.Deadline.Before(st.deadline) {
+		st.deadline = lim.Deadline
 	}
 	st.env["doc"] = env.Doc
 	if env.Old == nil {
