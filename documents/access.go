@@ -2,6 +2,7 @@ package documents
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -21,6 +22,7 @@ type accessPrograms struct {
 	ops      map[string]*expressions.Program // x-access, by operation
 	audience *expressions.Program            // x-audience
 	private  []privateProgram                // x-private
+	secrets  []privateProgram                // x-secret
 	// reads are the plans of reads and lists, decided once per schema so
 	// that a request only picks one.
 	reads readPlans
@@ -85,8 +87,9 @@ func (a *accessPrograms) planReads() {
 }
 
 type privateProgram struct {
-	path []string
-	when *expressions.Program // nil for x-private: true
+	path   []string
+	when   *expressions.Program // nil for x-private: true
+	secret bool                 // x-secret given by writers: its presence is told (_secrets)
 }
 
 // compileAccess compiles x-access, x-audience and x-private formulas.
@@ -119,6 +122,9 @@ func compileAccess(cache *expressions.Cache, c *schemas.Collection, bad *Error) 
 			}
 		}
 		a.private = append(a.private, pp)
+	}
+	for _, f := range c.Secrets {
+		a.secrets = append(a.secrets, privateProgram{path: []string{f}, secret: !slices.Contains(c.ServerSecrets, f)})
 	}
 	a.planReads()
 	return a
@@ -327,6 +333,9 @@ func (s *Service) view(ctx context.Context, rs *registryState, coll, op string, 
 	}
 	v.readPlan = *plan
 	v.decide(plans.none.fields)
+	// Secrets are hidden from every reader, internal ones included: the
+	// room that uses one reads it with Service.Secret.
+	v.private = append(v.private, f.access.secrets...)
 	for _, pp := range f.access.private {
 		switch {
 		case !authed:
@@ -546,6 +555,7 @@ func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error)
 	}
 	var doc map[string]any
 	hidden := false
+	var set []string
 	for _, pp := range v.private {
 		if pp.when != nil {
 			if doc == nil {
@@ -558,13 +568,34 @@ func (v *view) strip(ev *evaluation, raw []byte, d stored) ([]byte, bool, error)
 		}
 		if removePath(map[string]any(d), pp.path) {
 			hidden = true
+			if pp.secret {
+				set = append(set, pp.path[0])
+			}
 		}
 	}
 	if !hidden {
 		return raw, false, nil
 	}
 	out, err := recompose(d)
-	return out, true, err
+	return withSecretsSet(out, set), true, err
+}
+
+// fieldSecrets is the member of an answer that names the x-secret fields
+// a document has a value for: their values are never shown.
+const fieldSecrets = "_secrets"
+
+// withSecretsSet adds to a document's encoding the names of the secrets it
+// holds, which a reader does not get.
+func withSecretsSet(raw []byte, set []string) []byte {
+	if len(set) == 0 || len(raw) == 0 {
+		return raw
+	}
+	names, _ := json.Marshal(set)
+	out := make([]byte, 0, len(raw)+len(names)+14)
+	out = append(out, raw[:len(raw)-1]...)
+	out = append(out, `,"`+fieldSecrets+`":`...)
+	out = append(out, names...)
+	return append(out, '}')
 }
 
 // stripRaw is strip on the stored bytes, for fields private to the
@@ -575,6 +606,7 @@ func (v *view) stripRaw(raw []byte) (out []byte, hidden, ok bool) {
 		return nil, false, false
 	}
 	out = raw
+	var set []string
 	for _, pp := range v.private {
 		o, removed, ok := removeRaw(out, pp.path)
 		if !ok {
@@ -582,9 +614,12 @@ func (v *view) stripRaw(raw []byte) (out []byte, hidden, ok bool) {
 		}
 		if removed {
 			out, hidden = o, true
+			if pp.secret {
+				set = append(set, pp.path[0])
+			}
 		}
 	}
-	return out, hidden, true
+	return withSecretsSet(out, set), hidden, true
 }
 
 // stripsRaw reports whether the private fields are private whatever the

@@ -80,9 +80,18 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 		fields = content(m)
 	}
 	c, _ := rs.reg.Collection(req.Collection)
+	var v *view
+	if req.ID != "" {
+		// The stored document as the caller may read it: no secret, nothing
+		// of a collection the caller may not read.
+		if v, err = s.view(ctx, rs, req.Collection, "read", false); err != nil {
+			return nil, err
+		}
+	}
 	var res *EvalResult
 	err = s.st.View(ctx, func(r store.Reader) error {
 		id := req.ID
+		ev := s.evaluation(ctx, r, rs)
 		if id != "" {
 			raw, err := r.Get(docsBucket(req.Collection), []byte(id))
 			if errors.Is(err, store.ErrNotFound) {
@@ -91,13 +100,18 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 			if err != nil {
 				return err
 			}
+			if ok, err := v.admitRaw(ev, raw); err != nil || !ok {
+				return errors.Join(err, errorf(KindNotFound, "no document %q in %s", id, req.Collection))
+			}
+			if raw, _, err = v.strip(ev, raw, nil); err != nil {
+				return err
+			}
 			d, err := decodeStored(raw)
 			if err != nil {
 				return err
 			}
 			fields = content(d)
 		}
-		ev := s.evaluation(ctx, r, rs)
 		start := time.Now()
 		v, err := ev.run(prog, withID(formulaValue(c, fields), id), nil, id)
 		micros := time.Since(start).Microseconds()

@@ -280,7 +280,7 @@ func (e *evaluation) run(p *expressions.Program, doc, old map[string]any, seed s
 	if maxReads == 0 {
 		maxReads = expressions.DefaultLimits().MaxReads
 	}
-	var reader expressions.Reader = storeReader{r: e.r, rs: e.rs, budget: &readBudget{left: maxReads}}
+	var reader expressions.Reader = storeReader{r: e.r, rs: e.rs, budget: &readBudget{left: maxReads}, ev: e}
 	if e.blind {
 		reader = blindReader{}
 	}

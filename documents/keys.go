@@ -39,7 +39,7 @@ func keysCollection() SystemCollection {
     "subject": {"type": "string", "maxLength": 200, "description": "the id of the document the key acts for, such as a learner"},
     "expiresAt": {"type": "string", "format": "date-time", "description": "when the key stops working"},
     "revoked": {"type": "boolean", "description": "a revoked key no longer works"},
-    "secretHash": {"type": "string", "x-unique": true, "x-private": "false", "readOnly": true, "description": "the SHA-256 of the secret; never returned"}
+    "secretHash": {"type": "string", "x-unique": true, "x-secret": true, "readOnly": true, "description": "the SHA-256 of the secret; never returned"}
   },
   "required": ["role"],
   "additionalProperties": false

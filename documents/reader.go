@@ -18,6 +18,9 @@ type storeReader struct {
 	r      store.Reader
 	rs     *registryState
 	budget *readBudget
+	// ev is the request whose formulas read, nil for internal callers:
+	// system collections are read as its caller may read them.
+	ev *evaluation
 }
 
 // readBudget is the number of documents a run may still read.
@@ -52,8 +55,9 @@ func (blindReader) Count(context.Context, string, map[string]any, int) (int, err
 }
 
 func (sr storeReader) Get(_ context.Context, coll, id string) (map[string]any, error) {
-	if !sr.rs.exists(coll) {
-		return nil, fmt.Errorf("no collection named %q", coll)
+	v, err := sr.view(coll)
+	if err != nil {
+		return nil, err
 	}
 	if err := sr.budget.take(coll); err != nil {
 		return nil, err
@@ -65,17 +69,53 @@ func (sr storeReader) Get(_ context.Context, coll, id string) (map[string]any, e
 	if err != nil {
 		return nil, err
 	}
-	return sr.value(coll, raw)
+	return sr.value(coll, v, raw)
 }
 
-func (sr storeReader) value(coll string, raw []byte) (map[string]any, error) {
+// view is what the formula's caller may see of a system collection (nil:
+// everything): formulas read _messages, _keys or _audit only as their
+// caller could read them over HTTP. The program's collections are read
+// whole, as the rules of the program need (an exam's answer key to score
+// an attempt); filters that could probe them are blind.
+func (sr storeReader) view(coll string) (*view, error) {
+	if !sr.rs.exists(coll) {
+		return nil, fmt.Errorf("no collection named %q", coll)
+	}
+	if sr.ev == nil || coll != SchemasCollection && !isSystem(coll) || isAdmin(sr.ev.ctx) {
+		return nil, nil
+	}
+	v, err := sr.ev.s.view(sr.ev.ctx, sr.rs, coll, "read", false)
+	if err != nil {
+		a, _ := AuthFrom(sr.ev.ctx)
+		return nil, fmt.Errorf("formulas run for the role %q may not read %s", a.Role, coll)
+	}
+	return v, nil
+}
+
+// value is a stored document as formulas see it, nil when v hides it: never
+// with its x-secret fields, nor with the fields v hides.
+func (sr storeReader) value(coll string, v *view, raw []byte) (map[string]any, error) {
+	if v != nil {
+		ok, err := v.admitRaw(sr.ev, raw)
+		if err != nil || !ok {
+			return nil, err
+		}
+		if raw, _, err = v.strip(sr.ev, raw, nil); err != nil {
+			return nil, err
+		}
+	}
 	d, err := decodeStored(raw)
 	if err != nil {
 		return nil, err
 	}
 	c, _ := sr.rs.reg.Collection(coll)
-	v := formulaValue(c, d)
-	return v, nil
+	if c != nil {
+		for _, f := range c.Secrets {
+			delete(d, f)
+		}
+	}
+	delete(d, fieldSecrets)
+	return formulaValue(c, d), nil
 }
 
 func (sr storeReader) Find(ctx context.Context, coll string, match map[string]any, limit int) ([]map[string]any, error) {
@@ -102,10 +142,20 @@ func (sr storeReader) Count(ctx context.Context, coll string, match map[string]a
 // collection is read whole. Each document read spends the run's budget.
 func (sr storeReader) each(ctx context.Context, coll string, match map[string]any, fn func(map[string]any) bool) error {
 	read := func() error { return sr.budget.take(coll) }
-	if !sr.rs.exists(coll) {
-		return fmt.Errorf("no collection named %q", coll)
+	v, err := sr.view(coll)
+	if err != nil {
+		return err
+	}
+	c, _ := sr.rs.reg.Collection(coll)
+	for k := range match {
+		if c != nil && c.IsSecret(k) || v != nil && v.hides(k) {
+			return fmt.Errorf("%s.%s cannot be matched: its value is not readable", coll, k)
+		}
 	}
 	matches := func(d map[string]any) bool {
+		if d == nil {
+			return false // hidden from the caller
+		}
 		for k, want := range match {
 			if !equalValues(d[k], want) {
 				return false
@@ -113,7 +163,7 @@ func (sr storeReader) each(ctx context.Context, coll string, match map[string]an
 		}
 		return true
 	}
-	if c, ok := sr.rs.reg.Collection(coll); ok {
+	if c != nil {
 		for _, f := range c.Indexed {
 			want, ok := match[f]
 			if !ok {
@@ -149,7 +199,7 @@ func (sr storeReader) each(ctx context.Context, coll string, match map[string]an
 				if err != nil {
 					return err
 				}
-				d, err := sr.value(coll, raw)
+				d, err := sr.value(coll, v, raw)
 				if err != nil {
 					return err
 				}
@@ -161,14 +211,14 @@ func (sr storeReader) each(ctx context.Context, coll string, match map[string]an
 		}
 	}
 	var ferr error
-	err := sr.r.Scan(docsBucket(coll), store.Range{}, func(_, raw []byte) bool {
+	err = sr.r.Scan(docsBucket(coll), store.Range{}, func(_, raw []byte) bool {
 		if ferr = ctx.Err(); ferr != nil {
 			return false
 		}
 		if ferr = read(); ferr != nil {
 			return false
 		}
-		d, err := sr.value(coll, raw)
+		d, err := sr.value(coll, v, raw)
 		if err != nil {
 			ferr = err
 			return false

@@ -660,7 +660,7 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 		}
 		// Fixed content, without formulas to run in the transaction, is
 		// validated and encoded before it.
-		prepared := fixed != nil && !f.has() && !gate.formulas() && coll != KeysCollection && len(c.Immutable) == 0
+		prepared := fixed != nil && !f.has() && !gate.formulas() && coll != KeysCollection && len(c.Immutable) == 0 && len(c.Secrets) == 0
 		var body []byte
 		if prepared {
 			if err := c.Validate(fixed); err != nil {
@@ -711,6 +711,9 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 				}
 				if coll == KeysCollection && !mode.keySecret {
 					secret = prepareKey(fields, old)
+				}
+				if fixed != nil && exists {
+					keepSecrets(c, fields, old)
 				}
 				if exists && !isAdmin(ctx) {
 					if err := checkImmutable(c, fields, old); err != nil {
@@ -942,6 +945,50 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 		}
 	}
 	return nil
+}
+
+// keepSecrets gives a replacement the stored values of the x-secret fields
+// it leaves out: a writer that never read them (no one does) replaces the
+// rest of the document without losing them. A patch removes one with null.
+func keepSecrets(c *schemas.Collection, fields map[string]any, old stored) {
+	for _, f := range c.Secrets {
+		if _, given := fields[f]; !given && old[f] != nil {
+			fields[f] = old[f]
+		}
+	}
+}
+
+// Secret returns the value of the x-secret field of a stored document, ""
+// when it has none. Reads never show a secret: the code that uses one (a
+// webhook's signing key) reads it here, as an internal caller.
+func (s *Service) Secret(ctx context.Context, coll, id, field string) (string, error) {
+	if _, authed := AuthFrom(ctx); authed {
+		return "", errorf(KindForbidden, "secrets are read by Credence alone")
+	}
+	c, err := s.state.Load().collection(coll)
+	if err != nil {
+		return "", err
+	}
+	if !c.IsSecret(field) {
+		return "", fmt.Errorf("%s.%s is not a secret", coll, field)
+	}
+	raw, err := s.getOne(ctx, docsBucket(coll), []byte(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return "", errorf(KindNotFound, "no document %q in %s", id, coll)
+	}
+	if err != nil {
+		return "", fmt.Errorf("secret %s/%s: %w", coll, id, err)
+	}
+	var value string
+	err = topFields(raw, []string{field}, func(_ string, v []byte) error {
+		s, _ := decodeJSON(v)
+		value, _ = s.(string)
+		return errEnough
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return "", fmt.Errorf("secret %s/%s: %w", coll, id, err)
+	}
+	return value, nil
 }
 
 // uniqueConflict is the error of a write that would give field a value

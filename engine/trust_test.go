@@ -13,6 +13,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
+	"github.com/credence/credence/engine/automations"
 	"github.com/credence/credence/expressions"
 	"github.com/credence/credence/store/bolt"
 )
@@ -253,4 +254,96 @@ func TestListFormulaTimeIsBounded(t *testing.T) {
 	// A cheap filter over the same documents is untouched by the bound.
 	items := listAll(t, srv, withQuery("/api/items?limit=1000", "filter", "n % 2 == 0"))
 	assert.Len(t, items, 200)
+}
+
+// Formulas read system collections only as their caller may, and secrets
+// never: not through get, find, count, a filter, the playground or a read.
+func TestFormulasReadNoSecret(t *testing.T) {
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	svc, err := documents.New(t.Context(), st, documents.Options{System: automations.SystemCollections(automations.Egress{})})
+	require.NoError(t, err)
+	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RolePublic}, svc), svc: svc}
+	admin, _ := withKey(t, srv, documents.RoleAdmin, "")
+	editor, _ := withKey(t, srv, documents.RoleEditor, "")
+	l1, _ := withKey(t, srv, "learner", "l1")
+	const secret = "0123456789abcdef-webhook-signing-key"
+	require.Equal(t, http.StatusCreated, admin.put("/api/_webhooks/x",
+		`{"url":"https://hooks.example.org/credence","secret":"`+secret+`"}`).Code)
+	for _, m := range []string{`{"channel":"log","status":"sent","recipient":"l1"}`, `{"channel":"log","status":"sent","recipient":"l2"}`} {
+		require.Equal(t, http.StatusCreated, admin.post("/api/_messages", m).Code)
+	}
+	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/profiles", `{"type":"object",
+	  "x-access":{"read":"true","list":"true"},
+	  "properties":{"name":{"type":"string"},
+	    "messages":{"type":"integer","x-computed":"count(\"_messages\", {})"}}}`).Code)
+	require.Equal(t, http.StatusCreated, admin.put("/api/profiles/p", `{"name":"Ada"}`).Code)
+
+	eval := func(c keyCaller, expr string) *response {
+		return c.post("/api/_eval", mustJSON(t, map[string]any{"expr": expr}))
+	}
+	t.Run("an editor's formulas do not read admin-only collections", func(t *testing.T) {
+		for _, f := range []string{`get("_webhooks", "x")`, `find("_keys", {})`, `count("_audit", {})`, `count("_webhooks", {})`} {
+			p := assertProblem(t, eval(editor, f), http.StatusUnprocessableEntity)
+			assert.Contains(t, mustJSON(t, p), "may not read", f)
+			assert.NotContains(t, mustJSON(t, p), secret)
+		}
+		p := assertProblem(t, editor.post("/api/_eval", `{"expr":"doc.secret","collection":"_webhooks","id":"x"}`), http.StatusForbidden)
+		assert.NotContains(t, mustJSON(t, p), secret)
+	})
+	t.Run("not even an admin's formulas read a secret", func(t *testing.T) {
+		for f, want := range map[string]any{
+			`get("_webhooks", "x").secret`:                  nil,
+			`get("_webhooks", "x").url`:                     "https://hooks.example.org/credence",
+			`map(find("_keys", {}), .secretHash)`:           []any{nil, nil, nil},
+			`toJSON(get("_webhooks", "x")) contains "0123"`: false,
+			`len(find("_keys", {role: "admin"}))`:           float64(1),
+		} {
+			resp := eval(admin, f)
+			require.Equal(t, http.StatusOK, resp.Code, "%s: %s", f, resp)
+			assert.Equal(t, want, resp.object(t)["value"], f)
+		}
+		p := assertProblem(t, eval(admin, `count("_keys", {secretHash: "abc"})`), http.StatusUnprocessableEntity)
+		assert.Contains(t, mustJSON(t, p), "cannot be matched")
+		resp := admin.post("/api/_eval", `{"expr":"doc.secret","collection":"_webhooks","id":"x"}`)
+		require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+		assert.Nil(t, resp.object(t)["value"])
+	})
+	t.Run("a filter cannot guess a secret", func(t *testing.T) {
+		for _, f := range []string{`get("_webhooks","x").secret startsWith "0123"`, `count("_keys", {}) > 0`} {
+			assertProblem(t, keyCaller{srv: srv}.get(withQuery("/api/profiles", "filter", f)), http.StatusBadRequest)
+			assertProblem(t, editor.get(withQuery("/api/profiles", "filter", f)), http.StatusBadRequest)
+		}
+		for _, f := range []string{`secret startsWith "0"`, `secret != nil`} {
+			items, _ := admin.get(withQuery("/api/_webhooks", "filter", f)).page(t)
+			assert.Empty(t, items, f)
+		}
+		assertProblem(t, admin.get("/api/_keys?sort=secretHash"), http.StatusBadRequest)
+	})
+	t.Run("reads show that a secret is set, never its value", func(t *testing.T) {
+		for _, path := range []string{"/api/_webhooks/x", "/api/_webhooks", "/api/_webhooks/x/revisions", "/api/_webhooks/x/revisions/1"} {
+			resp := admin.get(path)
+			require.Equal(t, http.StatusOK, resp.Code, "%s: %s", path, resp)
+			assert.NotContains(t, string(resp.Body), secret, path)
+			assert.Contains(t, string(resp.Body), `"_secrets":["secret"]`, path)
+		}
+		// A replace without the secret keeps it; the answer does not show it.
+		resp := admin.put("/api/_webhooks/x", `{"url":"https://hooks.example.org/v2"}`)
+		require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+		assert.NotContains(t, string(resp.Body), secret)
+		got, err := srv.svc.Secret(context.Background(), "_webhooks", "x", "secret")
+		require.NoError(t, err)
+		assert.Equal(t, secret, got)
+		_, err = srv.svc.Secret(documents.WithAuth(context.Background(), documents.Auth{Role: documents.RoleAdmin}), "_webhooks", "x", "secret")
+		assert.Error(t, err, "only Credence itself reads a secret")
+		// Keys never show their hash, nor say they have one.
+		resp = admin.get("/api/_keys")
+		assert.NotContains(t, string(resp.Body), "secretHash")
+	})
+	t.Run("a learner's formulas read her own messages only", func(t *testing.T) {
+		assert.EqualValues(t, 1, l1.get("/api/profiles/p").object(t)["messages"])
+		assert.EqualValues(t, 2, editor.get("/api/profiles/p").object(t)["messages"])
+		assert.EqualValues(t, 0, keyCaller{srv: srv}.get("/api/profiles/p").object(t)["messages"], "the public reads no one's messages")
+	})
 }

@@ -38,7 +38,7 @@ var knownKeywords = map[string]bool{
 	"x-ref": true, "x-on-delete": true, "x-formula": true, "x-computed": true,
 	"x-default": true, "x-rules": true, "x-access": true, "x-private": true,
 	"x-index": true, "x-unique": true, "x-publish": true, "x-audience": true,
-	"x-title": true, "x-ui": true, "x-immutable": true,
+	"x-title": true, "x-ui": true, "x-immutable": true, "x-secret": true,
 }
 
 // FieldError is one failure at a JSON Pointer inside a document or schema.
@@ -119,6 +119,13 @@ type Collection struct {
 	// Immutable lists the top-level properties with x-immutable, sorted:
 	// set when a document is created, never changed after.
 	Immutable []string
+	// Secrets lists the top-level properties with x-secret, sorted: written,
+	// stored, and never read back by any reader or formula.
+	Secrets []string
+	// ServerSecrets are the Secrets that are also readOnly: set by the
+	// server itself (a key's hash), so that a reader need not be told that
+	// a document has one.
+	ServerSecrets []string
 	// Warnings name unknown x- keywords; they are not errors.
 	Warnings []string
 
@@ -458,6 +465,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if err := immutable(coll, p, prop); err != nil {
 			return nil, err
 		}
+		if err := secret(coll, p, prop); err != nil {
+			return nil, err
+		}
 		for _, kw := range []string{"x-index", "x-unique"} {
 			v, ok := prop[kw]
 			if !ok {
@@ -486,7 +496,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if nested != nil || isTopProperty(path) {
 			return
 		}
-		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete", "x-immutable"} {
+		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete", "x-immutable", "x-secret"} {
 			if _, ok := s[kw]; !ok {
 				continue
 			}
@@ -568,6 +578,38 @@ func immutable(coll *Collection, p string, prop map[string]any) error {
 		coll.Immutable = append(coll.Immutable, p)
 	}
 	return nil
+}
+
+// secret reads x-secret on the top-level property p: a string that is
+// written and never read back.
+func secret(coll *Collection, p string, prop map[string]any) error {
+	v, ok := prop["x-secret"]
+	if !ok {
+		return nil
+	}
+	path := "/properties/" + escape(p) + "/x-secret"
+	b, isBool := v.(bool)
+	switch {
+	case !isBool:
+		return invalid(coll.Name, path, "must be true or false")
+	case !b:
+		return nil
+	case prop["x-formula"] != nil || prop["x-computed"] != nil || prop["x-default"] != nil:
+		return invalid(coll.Name, path, "a secret is given by a writer, not computed by a formula")
+	case !slices.Equal(types(prop["type"]), []string{"string"}):
+		return invalid(coll.Name, path, `a secret is a property of "type": "string"`)
+	}
+	coll.Secrets = append(coll.Secrets, p)
+	if prop["readOnly"] == true {
+		coll.ServerSecrets = append(coll.ServerSecrets, p)
+	}
+	return nil
+}
+
+// IsSecret reports whether property p carries x-secret.
+func (c *Collection) IsSecret(p string) bool {
+	_, ok := slices.BinarySearch(c.Secrets, p)
+	return ok
 }
 
 // IsImmutable reports whether property p carries x-immutable.

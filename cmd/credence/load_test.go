@@ -98,3 +98,25 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// A pack's secret (a webhook's signing key) is compared where it is kept,
+// though no read shows it: loading again changes nothing, and a new key in
+// the pack is written.
+func TestLoadComparesSecrets(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"documents/_webhooks/crm.json": `{"url": "https://crm.example.org/hook", "secret": "first-secret-0123456789"}`,
+	})
+	data := filepath.Join(t.TempDir(), "load.db")
+	stdout, _, err := runCLI(t, nil, "load", "--data", data, dir)
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "1 created, 0 updated, 0 unchanged")
+	stdout, _, err = runCLI(t, nil, "load", "--data", data, dir)
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "0 created, 0 updated, 1 unchanged")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "documents", "_webhooks", "crm.json"),
+		[]byte(`{"url": "https://crm.example.org/hook", "secret": "second-secret-0123456789"}`), 0o644))
+	stdout, _, err = runCLI(t, nil, "load", "--data", data, dir)
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "0 created, 1 updated, 0 unchanged")
+}

@@ -216,6 +216,20 @@ func (b *browser) waitCount(sel string, want int) {
 	}
 }
 
+// waitTrue evaluates js until it gives true, for up to 10 seconds, and
+// reports whether it did.
+func (b *browser) waitTrue(js string) bool {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !eval[bool](b, js) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return true
+}
+
 func (b *browser) screenshot(name string) {
 	b.t.Helper()
 	b.run(chromedp.Sleep(150 * time.Millisecond))
@@ -381,8 +395,8 @@ func TestAdminUI(t *testing.T) {
 		b.waitText(tid("page-number"), "page 2")
 		b.waitText(tid("documents-table"), "90")
 		b.waitCount(`[data-testid="doc-row"]`, 2)
-		disabled := eval[bool](b, `document.querySelector('[data-testid="next-page"]').disabled`)
-		assert.True(t, disabled, "the last page has no next page")
+		// The rows and the pager's state render apart: wait for both.
+		assert.True(t, b.waitTrue(`document.querySelector('[data-testid="next-page"]').disabled`), "the last page has no next page")
 
 		// A filter that does not compile says where.
 		b.typeCode(tid("filter"), " &&")
@@ -448,7 +462,7 @@ func TestAdminUI(t *testing.T) {
 		b.api("PUT", "/api/seats/s1", map[string]any{"exam": "automation-101", "note": "front row"})
 		b.run(chromedp.Navigate(b.base + "/admin/c/seats/s1"))
 		b.run(visible("#root_note"))
-		assert.True(t, eval[bool](b, `document.querySelector('#root_exam').readOnly || document.querySelector('#root_exam').disabled`),
+		assert.True(t, b.waitTrue(`document.querySelector('#root_exam').readOnly || document.querySelector('#root_exam').disabled`),
 			"a stored document's immutable field is locked")
 		assert.False(t, eval[bool](b, `document.querySelector('#root_note').readOnly || document.querySelector('#root_note').disabled`))
 		b.waitText("body", "Set once")

@@ -149,7 +149,7 @@ const webhooksSchema = `{
   "properties": {
     "name": {"type": "string", "maxLength": 200},
     "url": {"type": "string", "format": "uri", "maxLength": 2048},
-    "secret": {"type": "string", "minLength": 16, "maxLength": 256, "x-private": true, "description": "the signing key; never returned"},
+    "secret": {"type": "string", "minLength": 16, "maxLength": 256, "x-secret": true, "description": "the signing key: written, never returned (_secrets lists it once set); a replace without it keeps it"},
     "events": {"type": "array", "items": {"type": "string", "maxLength": 128}, "maxItems": 100,
       "description": "events delivered without an automation: collection.created, collection.updated, collection.deleted, collection.* or *"},
     "enabled": {"type": "boolean"}

@@ -280,11 +280,14 @@ func (r *Runner) callOnce(ctx context.Context, m message, now time.Time) (int, e
 	}
 	var hook struct {
 		URL     string `json:"url"`
-		Secret  string `json:"secret"`
 		Enabled *bool  `json:"enabled"`
 	}
 	if err := json.Unmarshal(d.JSON, &hook); err != nil {
 		return 0, err
+	}
+	secret, err := r.svc.Secret(ctx, WebhooksCollection, m.Webhook, "secret")
+	if err != nil {
+		return 0, fmt.Errorf("webhook %s: %w", m.Webhook, err)
 	}
 	if hook.Enabled != nil && !*hook.Enabled {
 		return 0, fmt.Errorf("webhook %s is disabled", m.Webhook)
@@ -299,5 +302,5 @@ func (r *Runner) callOnce(ctx context.Context, m message, now time.Time) (int, e
 			event = parts[0] + "." + parts[3]
 		}
 	}
-	return post(ctx, r.hooks, hook.URL, hook.Secret, m.ID, event, body, now)
+	return post(ctx, r.hooks, hook.URL, secret, m.ID, event, body, now)
 }

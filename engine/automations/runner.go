@@ -34,6 +34,8 @@ type Documents interface {
 	Reader() expressions.Reader
 	// SeedKey is the store's draw key, mixed into the seed of sample.
 	SeedKey() []byte
+	// Secret reads an x-secret field, which no read shows: a webhook's key.
+	Secret(ctx context.Context, coll, id, field string) (string, error)
 }
 
 // Config configures a Runner. Zero fields take the defaults named.

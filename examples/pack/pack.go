@@ -395,11 +395,27 @@ func unchanged(ctx context.Context, svc Service, it item, stored []byte) (bool, 
 	if err := json.Unmarshal(stored, &cur); err != nil {
 		return false, err
 	}
+	fields, err := fieldsOf(ctx, svc, it.coll)
+	if err != nil {
+		return false, err
+	}
 	for k, v := range it.body {
 		if k == "id" {
 			continue
 		}
 		if strings.HasPrefix(k, "_") && k != "_status" {
+			continue
+		}
+		if fields.secret[k] {
+			// No read shows a secret: compare it where it is kept.
+			sr, ok := svc.(secretReader)
+			if !ok {
+				return false, nil
+			}
+			got, err := sr.Secret(ctx, it.coll, it.id, k)
+			if err != nil || got != v {
+				return false, err
+			}
 			continue
 		}
 		if !equalJSON(cur[k], v) {
@@ -414,10 +430,7 @@ func unchanged(ctx context.Context, svc Service, it item, stored []byte) (bool, 
 		}
 		return true, nil
 	}
-	derived, err := derivedFields(ctx, svc, it.coll)
-	if err != nil {
-		return false, err
-	}
+	derived := fields.derived
 	for k := range cur {
 		if _, ok := it.body[k]; ok || k == "id" || strings.HasPrefix(k, "_") || derived[k] {
 			continue
@@ -433,28 +446,42 @@ func equalJSON(a, b any) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// derivedFields are the properties of coll whose values the server
-// computes, or that a default fills in.
-func derivedFields(ctx context.Context, svc Service, coll string) (map[string]bool, error) {
+// secretReader is a Service that reads x-secret fields, which no Get shows.
+type secretReader interface {
+	Secret(ctx context.Context, coll, id, field string) (string, error)
+}
+
+// schemaFields are what unchanged needs to know of a collection's
+// properties: those whose values the server computes, or that a default
+// fills in (derived), and the x-secret ones.
+type schemaFields struct {
+	derived, secret map[string]bool
+}
+
+func fieldsOf(ctx context.Context, svc Service, coll string) (schemaFields, error) {
+	var out schemaFields
 	doc, err := svc.Get(ctx, documents.SchemasCollection, coll, documents.ReadOptions{})
 	if err != nil {
 		if documents.KindOf(err) == documents.KindNotFound {
-			return nil, nil
+			return out, nil
 		}
-		return nil, err
+		return out, err
 	}
 	var s struct {
 		Properties map[string]map[string]any `json:"properties"`
 	}
 	if err := json.Unmarshal(doc.JSON, &s); err != nil {
-		return nil, err
+		return out, err
 	}
-	out := map[string]bool{}
+	out.derived, out.secret = map[string]bool{}, map[string]bool{}
 	for name, p := range s.Properties {
 		for _, kw := range []string{"x-formula", "x-computed", "x-default"} {
 			if _, ok := p[kw]; ok {
-				out[name] = true
+				out.derived[name] = true
 			}
+		}
+		if p["x-secret"] == true {
+			out.secret[name] = true
 		}
 	}
 	return out, nil
