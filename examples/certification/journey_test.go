@@ -162,10 +162,12 @@ func TestSyneriseJourney(t *testing.T) {
 	page := p.ok(admin, "GET", "/api/exams?limit=100", nil)
 	assert.Len(t, page["items"], 5)
 
-	// The learner signs up: her own profile, nobody else's.
-	p.ok(ada, "PUT", "/api/learners/ada", map[string]any{"id": "ada", "name": "Ada", "email": "ada@example.org", "segment": "partner", "directoryOptIn": true})
+	// The learner signs up: her own profile, nobody else's. Staff place
+	// her in the partners' segment.
+	p.ok(ada, "PUT", "/api/learners/ada", map[string]any{"id": "ada", "name": "Ada", "email": "ada@example.org", "directoryOptIn": true})
 	status, _ := p.call(ada, "PUT", "/api/learners/bob", map[string]any{"name": "Bob", "email": "bob@example.org"})
-	assert.Equal(t, http.StatusConflict, status, "one profile per key")
+	assert.Equal(t, http.StatusForbidden, status, "a profile's id is its key's subject")
+	p.ok(admin, "PATCH", "/api/learners/ada", map[string]any{"segment": "partner"})
 
 	// The About page, expanded: sections for partners, not for customers.
 	about := p.ok(ada, "GET", "/api/pages/about?expand=sections,certifications", nil)

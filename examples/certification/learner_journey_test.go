@@ -239,7 +239,8 @@ func TestPartnerAwards(t *testing.T) {
 	t0 := p.clock.Now()
 	admin := p.key(documents.RoleAdmin, "")
 	pat := p.key("learner", "pat")
-	p.ok(pat, "PUT", "/api/learners/pat", map[string]any{"name": "Pat", "email": "pat@acme.example.com", "organization": "acme-partners", "segment": "partner"})
+	p.ok(pat, "PUT", "/api/learners/pat", map[string]any{"name": "Pat", "email": "pat@acme.example.com"})
+	p.ok(admin, "PATCH", "/api/learners/pat", map[string]any{"organization": "acme-partners", "segment": "partner"})
 
 	p.ok(admin, "POST", "/api/completions", map[string]any{"learner": "pat", "course": "partner-onboarding", "completedAt": t0.Format(time.RFC3339)})
 	p.work()
