@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Meta fields, written by the service, never by authors.
@@ -151,8 +153,57 @@ func validNumber(b []byte) bool {
 	return i == len(b)
 }
 
+// checkText refuses a body whose text a decoder would rewrite: bytes that
+// are not UTF-8, and \u escapes of a lone surrogate (half of a UTF-16
+// pair), both of which become U+FFFD, so that two different bodies would
+// store the same text, and collide on an x-unique field. It names the byte
+// offset of the first fault.
+func checkText(b []byte) error {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == '\\' && i+1 < len(b) {
+				if b[i+1] != 'u' {
+					i += 2 // an escaped quote or backslash is not the start of anything
+					continue
+				}
+				if r, ok := hex4(b, i+2); ok && utf16.IsSurrogate(r) {
+					low, okLow := hex4(b, i+8)
+					if r >= 0xdc00 || !okLow || b[i+6] != '\\' || b[i+7] != 'u' || low < 0xdc00 || low > 0xdfff {
+						return errorf(KindBadRequest, "the body holds a lone UTF-16 surrogate escape (\\u%04x) at byte %d: it is not text", r, i)
+					}
+					i += 12
+					continue
+				}
+				i += 2
+				continue
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return errorf(KindBadRequest, "the body is not valid UTF-8: byte %d (0x%02x) starts no character", i, b[i])
+		}
+		i += size
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[i:i+4]), 16, 32)
+	return rune(n), err == nil
+}
+
 // decodeObject decodes a request body that must be a JSON object.
 func decodeObject(b []byte) (map[string]any, error) {
+	if err := checkText(b); err != nil {
+		return nil, err
+	}
 	v, err := decodeJSON(b)
 	if err != nil {
 		return nil, errorf(KindBadRequest, "the body is not valid JSON: %v", jsonErrorText(err))

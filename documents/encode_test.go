@@ -122,3 +122,30 @@ func FuzzRemoveRaw(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckText checks checkText against encoding/json: a body it accepts
+// decodes without a replacement character that the body did not hold, and
+// a valid JSON body it refuses is one the decoder would rewrite.
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{`{"a":"b"}`, "{\"a\":\"\xff\"}", `{"a":"\ud800"}`, `{"a":"\udc00x"}`,
+		`{"a":"\ud83d\ude00"}`, `{"a":"\\ud800"}`, `{"a":"\ufffd"}`, "{\"a\":\"\xef\xbf\xbd\"}", `{"a":"\ud800\u0041"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v any
+		valid := json.Unmarshal(b, &v) == nil
+		err := checkText(b)
+		if !valid {
+			return
+		}
+		enc, _ := json.Marshal(v)
+		rewritten := bytes.Count(enc, []byte("\ufffd")) > bytes.Count(b, []byte("\ufffd"))+
+			bytes.Count(bytes.ToLower(b), []byte(`\ufffd`))
+		if err == nil && rewritten {
+			t.Fatalf("checkText accepted %q, which decodes to %s", b, enc)
+		}
+		if err != nil && !rewritten {
+			t.Fatalf("checkText refused %q (%v), which decodes as it is: %s", b, err, enc)
+		}
+	})
+}

@@ -571,6 +571,9 @@ func (s *Service) Patch(ctx context.Context, coll, id string, patch []byte, opts
 	if err := refuseDryRun(opts); err != nil {
 		return nil, err
 	}
+	if err := checkText(patch); err != nil {
+		return nil, err
+	}
 	pv, err := decodeJSON(patch)
 	if err != nil {
 		return nil, errorf(KindBadRequest, "the patch is not valid JSON: %v", jsonErrorText(err))

@@ -108,6 +108,29 @@ func decodeNumbers(t *testing.T, b []byte) map[string]any {
 	return m
 }
 
+// rewrites reports whether decoding the JSON text body replaces part of it
+// with U+FFFD: bytes that are not UTF-8, or an escaped lone surrogate.
+func rewrites(body string) bool {
+	if !json.Valid([]byte(body)) {
+		return false
+	}
+	// Every string token, keys and values a later duplicate key replaces
+	// included.
+	got := 0
+	d := json.NewDecoder(strings.NewReader(body))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if s, ok := tok.(string); ok {
+			got += strings.Count(s, "\ufffd")
+		}
+	}
+	held := strings.Count(body, "\ufffd") + strings.Count(strings.ToLower(body), `\ufffd`)
+	return got > held
+}
+
 func FuzzCreateDocument(f *testing.F) {
 	for _, seed := range []string{
 		`{"title":"Automation 101"}`,
@@ -146,6 +169,10 @@ func FuzzCreateDocument(f *testing.F) {
 		checkAnswer(t, resp, http.StatusCreated, http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
 		if resp.Code == http.StatusCreated {
 			require.True(t, json.Valid([]byte(body)), "created from malformed JSON: %q", body)
+		}
+		if json.Valid([]byte(body)) && rewrites(body) {
+			require.Equal(t, http.StatusBadRequest, resp.Code, "text a decoder rewrites is refused: %q", body)
+			return
 		}
 		// Without an id in the way, the schema alone decides.
 		if doc, ok := jsonObject(body); ok && !has(doc, "id") {
@@ -213,9 +240,12 @@ func FuzzMergePatch(f *testing.F) {
 		resp := srv.patch("/api/exams/base", patch)
 		checkAnswer(t, resp, http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
 
+		if json.Valid([]byte(patch)) && rewrites(patch) {
+			require.Equal(t, http.StatusBadRequest, resp.Code, "text a decoder rewrites is refused: %q", patch)
+		}
 		// A well-formed patch that keeps the id is refused only when its
 		// result breaks the schema.
-		if p, ok := jsonObject(patch); ok && (!has(p, "id") || p["id"] == "base") {
+		if p, ok := jsonObject(patch); ok && !rewrites(patch) && (!has(p, "id") || p["id"] == "base") {
 			coll, _ := srv.svc.Registry().Collection("exams")
 			merged, _ := mergeReference(baseContent, content(p)).(map[string]any)
 			if err := coll.Validate(merged); err != nil {

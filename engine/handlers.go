@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
@@ -217,6 +218,9 @@ func fields(r *http.Request) []string {
 func listOptions(r *http.Request) (documents.ListOptions, error) {
 	q := r.URL.Query()
 	opts := documents.ListOptions{Sort: q.Get("sort"), Cursor: q.Get("cursor"), Fields: fields(r), Filter: q.Get("filter")}
+	if !utf8.ValidString(opts.Filter) {
+		return opts, badRequest("the filter is not valid UTF-8")
+	}
 	explain, err := flag(q, "explain")
 	if err != nil {
 		return opts, err

@@ -347,3 +347,31 @@ func TestFormulasReadNoSecret(t *testing.T) {
 		assert.EqualValues(t, 0, keyCaller{srv: srv}.get("/api/profiles/p").object(t)["messages"], "the public reads no one's messages")
 	})
 }
+
+// Text that is not UTF-8 is refused, not rewritten: two different byte
+// strings would otherwise store the same text and collide on an x-unique
+// field.
+func TestInvalidUTF8IsRefused(t *testing.T) {
+	srv := newServer(t)
+	createCollection(t, srv, "codes", `{"type":"object","properties":{"code":{"type":"string","x-unique":true}}}`)
+	cases := map[string]string{
+		"a byte that starts nothing":  "{\"code\":\"a\xffb\"}",
+		"a truncated character":       "{\"code\":\"a\xc3\"}",
+		"an overlong encoding":        "{\"code\":\"\xc0\xaf\"}",
+		"a lone surrogate escape":     `{"code":"a\ud800b"}`,
+		"a lone low surrogate escape": `{"code":"\udc00"}`,
+		"in a key":                    "{\"co\xfede\":\"x\"}",
+	}
+	for name, body := range cases {
+		t.Run(name, func(t *testing.T) {
+			p := assertProblem(t, srv.post("/api/codes", body), http.StatusBadRequest)
+			assert.Regexp(t, `byte \d+`, p["detail"])
+			assertProblem(t, srv.put("/api/codes/c1", body), http.StatusBadRequest)
+		})
+	}
+	created := srv.post("/api/codes", `{"id":"c1","code":"a\ud83d\ude00b"}`)
+	require.Equal(t, http.StatusCreated, created.Code, "a surrogate pair is text: %s", created)
+	assertProblem(t, srv.patch("/api/codes/c1", "{\"code\":\"\xfe\"}"), http.StatusBadRequest)
+	assert.Equal(t, "a😀b", srv.get("/api/codes/c1").object(t)["code"], "a refused patch changed nothing")
+	assertProblem(t, srv.get(withQuery("/api/codes", "filter", "code == \"\xff\"")), http.StatusBadRequest)
+}
