@@ -293,7 +293,7 @@ type view struct {
 // preview asks for drafts too, which only privileged callers may see.
 func (s *Service) view(ctx context.Context, rs *registryState, coll, op string, preview bool) (*view, error) {
 	if !rs.exists(coll) {
-		return nil, errorf(KindNotFound, "no collection named %q", coll)
+		return nil, noCollection(coll)
 	}
 	a, authed := AuthFrom(ctx)
 	priv := privileged(ctx)
@@ -685,7 +685,10 @@ func (f *formulas) accessOps() map[string]*expressions.Program {
 // Publish sets the _status of a document of a collection with x-publish:
 // published (true) or draft (false), as a new revision.
 func (s *Service) Publish(ctx context.Context, coll, id string, publish bool, opts WriteOptions) (*Document, error) {
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
 	c, err := rs.collection(coll)
 	if err != nil {
 		return nil, err

@@ -46,7 +46,10 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 		a, _ := AuthFrom(ctx)
 		return nil, forbidden(a, "evaluate formulas in", "the playground")
 	}
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, req.Collection)
+	if err != nil {
+		return nil, err
+	}
 	opts := expressions.Options{Mode: expressions.Value}
 	switch req.Mode {
 	case "", "value":
@@ -61,7 +64,7 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 		return nil, fieldError(KindBadRequest, "unknown mode", "/mode", `must be "value", "bool" or "filter"`)
 	}
 	if req.Collection != "" && !rs.exists(req.Collection) {
-		return nil, errorf(KindNotFound, "no collection named %q", req.Collection)
+		return nil, noCollection(req.Collection)
 	}
 	if req.ID != "" && req.Collection == "" {
 		return nil, fieldError(KindBadRequest, "a stored document needs its collection", "/collection", "is required with id")

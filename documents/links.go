@@ -301,7 +301,10 @@ type ReferrerPage struct {
 
 // Referrers lists who refers to coll/id, from the reverse-reference index.
 func (s *Service) Referrers(ctx context.Context, coll, id string, opts ListOptions) (*ReferrerPage, error) {
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
 	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
 	if err != nil {
 		return nil, err

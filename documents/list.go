@@ -165,7 +165,10 @@ func decodeCursor(s string, keys []sortKey) ([]any, error) {
 // see, as it may see them. Documents it may not see are skipped before the
 // page is cut, so neither the page nor its cursor reveals them.
 func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Page, error) {
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
 	v, err := s.view(ctx, rs, coll, "list", opts.Preview)
 	if err != nil {
 		return nil, err
@@ -770,7 +773,10 @@ func project(raw []byte, fields []string) ([]byte, error) {
 // the revision number to continue below. A caller sees the history of the
 // documents it may read, with the fields it may see.
 func (s *Service) Revisions(ctx context.Context, coll, id string, opts ListOptions) (*Page, error) {
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
 	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
 	if err != nil {
 		return nil, err
@@ -855,7 +861,10 @@ func (s *Service) admitStored(r store.Reader, ev *evaluation, v *view, id string
 
 // Revision returns one revision of a document.
 func (s *Service) Revision(ctx context.Context, coll, id string, rev int64) (*Document, error) {
-	rs := s.state.Load()
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return nil, err
+	}
 	v, err := s.view(ctx, rs, coll, "read", false)
 	if err != nil {
 		return nil, err

@@ -85,6 +85,9 @@ type Service struct {
 	system      *systemSet
 	keys        keyCache
 	seedKey     []byte // see seedKeyKey
+	// shared is set when other nodes write to the store: reads check the
+	// schema version (registryFor).
+	shared bool
 }
 
 // registryState is a compiled registry, the formulas of its collections,
@@ -126,6 +129,9 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 		return nil, fmt.Errorf("compile system collections: %w", err)
 	}
 	s.state.Store(initial)
+	if sh, ok := st.(sharedStore); ok {
+		s.shared = sh.Shared()
+	}
 	if s.seedKey, err = loadSeedKey(ctx, st); err != nil {
 		return nil, err
 	}
@@ -285,10 +291,23 @@ func checkVersion(r store.Reader, want uint64) error {
 }
 
 // retry runs attempt with the current registry, and again with a fresh one
-// when the registry changed under it.
+// when the registry changed under it, or when it did not know a collection
+// that another node may just have defined.
 func (s *Service) retry(ctx context.Context, attempt func(*registryState) error) error {
+	checkedUnknown := false
 	for i := 0; ; i++ {
-		err := attempt(s.state.Load())
+		rs := s.state.Load()
+		err := attempt(rs)
+		if errors.Is(err, errUnknownCollection) && !checkedUnknown {
+			checkedUnknown = true
+			if rerr := s.reload(ctx); rerr != nil {
+				return rerr
+			}
+			if s.state.Load().version == rs.version {
+				return err
+			}
+			continue
+		}
 		if !errors.Is(err, errStaleRegistry) {
 			return err
 		}
@@ -301,12 +320,47 @@ func (s *Service) retry(ctx context.Context, attempt func(*registryState) error)
 	}
 }
 
+// errUnknownCollection is in the chain of the error of a request on a
+// collection that the registry does not know.
+var errUnknownCollection = errors.New("unknown collection")
+
+// noCollection is the error of a request on an unknown collection.
+func noCollection(name string) *Error {
+	return &Error{Kind: KindNotFound, Message: fmt.Sprintf("no collection named %q", name), err: errUnknownCollection}
+}
+
+// registryFor returns the registry a read of coll runs with: never older
+// than the one of a schema change this node or another answered before the
+// read began. On a store shared with other nodes, that takes one read of
+// the schema version (folded into the document's read by Get); on a store
+// of this process alone, the registry in memory is the newest, and the
+// store is read only for a collection it does not know.
+func (s *Service) registryFor(ctx context.Context, coll string) (*registryState, error) {
+	rs := s.state.Load()
+	if !s.shared && rs.exists(coll) {
+		return rs, nil
+	}
+	if s.shared {
+		v, err := s.getOne(ctx, metaBucket, versionKey)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, fmt.Errorf("schema version: %w", err)
+		}
+		if len(v) == 8 && binary.BigEndian.Uint64(v) <= rs.version {
+			return rs, nil
+		}
+	}
+	if err := s.reload(ctx); err != nil {
+		return nil, err
+	}
+	return s.state.Load(), nil
+}
+
 // collection returns the compiled user collection name, or a not-found error.
 func (rs *registryState) collection(name string) (*schemas.Collection, error) {
 	if c, ok := rs.reg.Collection(name); ok {
 		return c, nil
 	}
-	return nil, errorf(KindNotFound, "no collection named %q", name)
+	return nil, noCollection(name)
 }
 
 // exists reports whether name is a collection, user or system.
@@ -365,6 +419,20 @@ func refuseDryRun(opts WriteOptions) error {
 // Get returns one document, as ctx's caller may see it.
 func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*Document, error) {
 	rs := s.state.Load()
+	var raw []byte
+	if s.shared {
+		// One round trip reads the document and the schema version it
+		// must be read with.
+		var err error
+		if rs, raw, err = s.getVersioned(ctx, coll, id); err != nil {
+			return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+		}
+	} else if !rs.exists(coll) {
+		var err error
+		if rs, err = s.registryFor(ctx, coll); err != nil {
+			return nil, err
+		}
+	}
 	v, err := s.view(ctx, rs, coll, "read", opts.Preview)
 	if err != nil {
 		return nil, err
@@ -372,14 +440,56 @@ func (s *Service) Get(ctx context.Context, coll, id string, opts ReadOptions) (*
 	if coll == SchemasCollection || !v.plain() || len(opts.Expand) > 0 {
 		return s.getViewed(ctx, rs, v, id, opts)
 	}
-	raw, err := s.getOne(ctx, docsBucket(coll), []byte(id))
-	if errors.Is(err, store.ErrNotFound) {
+	if raw == nil {
+		raw, err = s.getOne(ctx, docsBucket(coll), []byte(id))
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
+		}
+	}
+	if raw == nil {
 		return nil, errorf(KindNotFound, "no document %q in %s", id, coll)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("get %s/%s: %w", coll, id, err)
-	}
 	return finishGet(id, raw, etag(raw), opts)
+}
+
+// getVersioned reads the document id of coll together with the schema
+// version, on a shared store, and returns the registry to read it with:
+// a newer one than this node had when another node changed a schema.
+// raw is nil when the document is absent.
+func (s *Service) getVersioned(ctx context.Context, coll, id string) (*registryState, []byte, error) {
+	keys := []store.Key{{Bucket: metaBucket, Key: versionKey}, {Bucket: docsBucket(coll), Key: []byte(id)}}
+	var vals [][]byte
+	var err error
+	if g, ok := s.st.(keysGetter); ok {
+		vals, err = g.GetKeys(ctx, keys)
+	} else {
+		err = s.st.View(ctx, func(r store.Reader) error {
+			vals, err = store.GetKeys(r, keys)
+			return err
+		})
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	rs := s.state.Load()
+	if len(vals[0]) == 8 && binary.BigEndian.Uint64(vals[0]) > rs.version {
+		if err := s.reload(ctx); err != nil {
+			return nil, nil, err
+		}
+		rs = s.state.Load()
+	}
+	return rs, vals[1], nil
+}
+
+// keysGetter is a store that reads keys of several buckets in one round
+// trip outside a transaction; store/postgres is one.
+type keysGetter interface {
+	GetKeys(ctx context.Context, keys []store.Key) ([][]byte, error)
+}
+
+// sharedStore is a store other processes write to at the same time.
+type sharedStore interface {
+	Shared() bool
 }
 
 // getViewed reads a document through a view: access, publishing,

@@ -38,11 +38,8 @@ func twoNodes(t *testing.T) (a, b *testServer) {
 // test ends. A watch that cannot reload fails the test.
 func startNode(t *testing.T, schema string) *testServer {
 	t.Helper()
-	st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: schema})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	svc, err := documents.New(t.Context(), st, documents.Options{})
-	require.NoError(t, err)
+	srv := startNodeWithoutWatch(t, schema)
+	svc := srv.svc
 
 	wctx, stop := context.WithCancel(context.Background())
 	var (
@@ -62,9 +59,66 @@ func startNode(t *testing.T, schema string) *testServer {
 		wg.Wait()
 		assert.Empty(t, watchErr, "the schema watch failed")
 	})
+	return srv
+}
+
+// startNodeWithoutWatch opens one node on schema that follows the others'
+// schema changes only as its requests find them.
+func startNodeWithoutWatch(t *testing.T, schema string) *testServer {
+	t.Helper()
+	st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: schema})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	svc, err := documents.New(t.Context(), st, documents.Options{})
+	require.NoError(t, err)
 	// Requests that fail on the server side show in the test's output.
 	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	return &testServer{handler: engine.New(engine.Config{Logger: log, AnonymousRole: documents.RoleAdmin}, svc), svc: svc}
+}
+
+// A client behind a load balancer defines a collection on one node and
+// uses it at once on another: the second node checks the schema version
+// in the database before it answers 404, and no read or write runs with a
+// schema older than one a client was already answered with. The nodes run
+// no schema watch, so nothing but the requests themselves can catch up.
+func TestTwoNodesSchemaChangeSeenAtOnce(t *testing.T) {
+	schema, _ := pgtest.Schema(t)
+	a, b := startNodeWithoutWatch(t, schema), startNodeWithoutWatch(t, schema)
+	// b has compiled its registry before the change.
+	assertProblem(t, b.get("/api/fresh/x"), http.StatusNotFound)
+
+	createCollection(t, a, "fresh", `{"type":"object","properties":{"title":{"type":"string"}}}`)
+	resp := b.post("/api/fresh", `{"id":"x","title":"made on b"}`)
+	require.Equal(t, http.StatusCreated, resp.Code, "a write on b right after the schema on a: %s", resp)
+	assert.Equal(t, "made on b", a.get("/api/fresh/x").object(t)["title"])
+
+	createCollection(t, a, "other", `{"type":"object"}`)
+	assert.Equal(t, http.StatusOK, b.get("/api/other").Code, "a list on b")
+	createCollection(t, a, "third", `{"type":"object"}`)
+	assert.Equal(t, http.StatusNotFound, b.get("/api/third/none").Code, "a read on b knows the collection: the document is what is missing")
+	assert.Contains(t, string(b.get("/api/third/none").Body), `no document`)
+
+	// A schema change that alters what a read shows is seen by the next
+	// read on the other node: get, list and revisions.
+	resp = a.put("/api/_schemas/fresh", `{"type":"object","properties":{"title":{"type":"string"},
+	  "shout":{"type":"string","x-computed":"upper(doc.title)"}}}`)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	assert.Equal(t, "MADE ON B", b.get("/api/fresh/x").object(t)["shout"])
+	items, _ := b.get("/api/fresh").page(t)
+	require.Len(t, items, 1)
+	assert.Equal(t, "MADE ON B", items[0]["shout"])
+
+	resp = a.put("/api/_schemas/fresh", `{"type":"object","properties":{"title":{"type":"string","maxLength":3}}}`)
+	require.Equal(t, http.StatusConflict, resp.Code, "the stored title is too long: %s", resp)
+	resp = a.put("/api/_schemas/fresh?force=true", `{"type":"object","properties":{"title":{"type":"string","maxLength":20}}}`)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	p := assertProblem(t, b.put("/api/fresh/y", `{"title":"a title far longer than twenty"}`), http.StatusUnprocessableEntity)
+	assert.Equal(t, []string{"/title"}, errorPaths(t, p))
+	assert.Nil(t, b.get("/api/fresh/x").object(t)["shout"], "the computed field is gone on b as on a")
+
+	// An unknown collection is still a 404.
+	p = assertProblem(t, b.get("/api/never/x"), http.StatusNotFound)
+	assert.Contains(t, p["detail"], "no collection")
 }
 
 // eventually polls cond until it holds or within has passed, and reports

@@ -140,3 +140,41 @@ func GetMany(r Reader, bucket string, keys [][]byte) ([][]byte, error) {
 	}
 	return out, nil
 }
+
+// Key names one key of one bucket.
+type Key struct {
+	Bucket string
+	Key    []byte
+}
+
+// KeysGetter is a Reader that reads keys of several buckets at once, in
+// one round trip where the engine is a server (store/postgres): a
+// document and the schema version it must be read with, say.
+type KeysGetter interface {
+	// GetKeys returns the values of keys, in their order; nil for a key
+	// that is absent.
+	GetKeys(keys []Key) ([][]byte, error)
+}
+
+// GetKeys reads keys through r's GetKeys when it has one, and one by one
+// otherwise. A key that is absent gives nil.
+func GetKeys(r Reader, keys []Key) ([][]byte, error) {
+	if g, ok := r.(KeysGetter); ok {
+		return g.GetKeys(keys)
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		v, err := r.Get(k.Bucket, k.Key)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			v = []byte{}
+		}
+		out[i] = v
+	}
+	return out, nil
+}

@@ -351,6 +351,48 @@ func (s *Store) GetOne(ctx context.Context, bucket string, key []byte) ([]byte, 
 	return v, nil
 }
 
+// GetKeys reads keys of several buckets outside any transaction, in one
+// statement: one round trip, one consistent snapshot. A key that is absent
+// gives nil.
+func (s *Store) GetKeys(ctx context.Context, keys []store.Key) ([][]byte, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	s.roundTrips.Add(1)
+	rows, err := s.pool.Query(ctx, getKeysQuery, keyArgs(keys)...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
+	}
+	defer rows.Close()
+	read := map[string]map[string][]byte{}
+	for rows.Next() {
+		var b string
+		var k, v []byte
+		if err := rows.Scan(&b, &k, &v); err != nil {
+			return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
+		}
+		if v == nil {
+			v = []byte{}
+		}
+		if read[b] == nil {
+			read[b] = map[string][]byte{}
+		}
+		read[b][string(k)] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		out[i] = read[k.Bucket][string(k.Key)]
+	}
+	return out, nil
+}
+
+// Shared reports that other processes may write to the store at the same
+// time: several API nodes on one database.
+func (s *Store) Shared() bool { return true }
+
 // classify marks the errors of an unreachable database as
 // store.ErrUnavailable, keeping the cause.
 func classify(err error) error {

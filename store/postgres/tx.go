@@ -264,6 +264,82 @@ func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
 	return out, nil
 }
 
+// getKeysQuery reads keys of several buckets: the key pairs go as two
+// arrays, unnested side by side.
+const getKeysQuery = `SELECT k.bucket, k.key, v.value FROM unnest($1::text[], $2::bytea[]) AS k(bucket, key)
+	JOIN credence_kv v ON v.bucket = k.bucket AND v.key = k.key`
+
+// keyArgs are the arguments of getKeysQuery for keys.
+func keyArgs(keys []store.Key) []any {
+	buckets := make([]string, len(keys))
+	ks := make([][]byte, len(keys))
+	for i, k := range keys {
+		buckets[i], ks[i] = k.Bucket, k.Key
+	}
+	return []any{buckets, ks}
+}
+
+// GetKeys reads keys of several buckets in one round trip; keys the
+// transaction wrote or read already are answered from memory, and the
+// keys read are remembered, so that Get answers them without a round trip.
+func (t *txn) GetKeys(keys []store.Key) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	var ask []store.Key
+	var asked []int
+	for i, k := range keys {
+		if v, ok := t.overlay[k.Bucket][string(k.Key)]; ok {
+			out[i] = bytes.Clone(v)
+			continue
+		}
+		if v, ok := t.cache[k.Bucket][string(k.Key)]; ok {
+			out[i] = bytes.Clone(v)
+			continue
+		}
+		ask, asked = append(ask, k), append(asked, i)
+	}
+	if len(ask) == 0 {
+		return out, nil
+	}
+	read := map[string]map[string][]byte{}
+	err := t.send(getKeysQuery, keyArgs(ask), func(rows pgx.Rows) error {
+		for rows.Next() {
+			var b string
+			var k, v []byte
+			if err := rows.Scan(&b, &k, &v); err != nil {
+				return err
+			}
+			if v == nil {
+				v = []byte{}
+			}
+			if read[b] == nil {
+				read[b] = map[string][]byte{}
+			}
+			read[b][string(k)] = v
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: get keys: %w", err)
+	}
+	for n, k := range ask {
+		v := read[k.Bucket][string(k.Key)] // nil: absent
+		t.remember(k.Bucket, k.Key, v)
+		out[asked[n]] = bytes.Clone(v)
+	}
+	return out, nil
+}
+
+// remember caches a key read: a nil value is a key found absent.
+func (t *txn) remember(bucket string, key, value []byte) {
+	if t.cache == nil {
+		t.cache = map[string]map[string][]byte{}
+	}
+	if t.cache[bucket] == nil {
+		t.cache[bucket] = map[string][]byte{}
+	}
+	t.cache[bucket][string(key)] = value
+}
+
 // Scan reads the range in chunks, each a keyset query that continues after
 // the last key seen, so no cursor stays open between calls of fn.
 func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bool) error {

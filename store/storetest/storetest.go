@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Closed", testClosed},
 		{"CloseDuringUpdates", testCloseDuringUpdates},
 		{"GetMany", testGetMany},
+		{"GetKeys", testGetKeys},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open(t)) })
@@ -88,6 +89,43 @@ func testGetMany(t *testing.T, s store.Store) {
 		got, err = store.GetMany(tx, "empty", keys)
 		assert.Equal(t, make([][]byte, 4), got)
 		return err
+	})
+}
+
+// testGetKeys reads keys of several buckets at once, through the engine's
+// GetKeys where it has one, as testGetMany does for one bucket; and then
+// Get answers the keys read, from the same snapshot.
+func testGetKeys(t *testing.T, s store.Store) {
+	put(t, s, "a", "k", "va")
+	put(t, s, "b", "k", "vb")
+	put(t, s, "b", "e", "")
+	keys := []store.Key{{Bucket: "b", Key: []byte("k")}, {Bucket: "a", Key: []byte("nope")},
+		{Bucket: "a", Key: []byte("k")}, {Bucket: "b", Key: []byte("e")}, {Bucket: "b", Key: []byte("k")}}
+	check := func(got [][]byte) {
+		require.Len(t, got, 5)
+		assert.Equal(t, "vb", string(got[0]))
+		assert.Nil(t, got[1])
+		assert.Equal(t, "va", string(got[2]))
+		assert.Equal(t, []byte{}, got[3], "an empty value is not an absent one")
+		assert.Equal(t, "vb", string(got[4]))
+	}
+	require.NoError(t, s.View(t.Context(), func(r store.Reader) error {
+		got, err := store.GetKeys(r, keys)
+		check(got)
+		v, gerr := r.Get("a", []byte("k"))
+		assert.Equal(t, "va", string(v))
+		_, missing := r.Get("a", []byte("nope"))
+		assert.ErrorIs(t, missing, store.ErrNotFound)
+		return errors.Join(err, gerr)
+	}))
+	update(t, s, func(tx store.Tx) error {
+		if err := tx.Put("a", []byte("nope"), []byte("now")); err != nil {
+			return err
+		}
+		got, err := store.GetKeys(tx, keys)
+		require.NoError(t, err)
+		assert.Equal(t, "now", string(got[1]), "a write of the transaction is seen")
+		return nil
 	})
 }
 
