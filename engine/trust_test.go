@@ -375,3 +375,26 @@ func TestInvalidUTF8IsRefused(t *testing.T) {
 	assert.Equal(t, "a😀b", srv.get("/api/codes/c1").object(t)["code"], "a refused patch changed nothing")
 	assertProblem(t, srv.get(withQuery("/api/codes", "filter", "code == \"\xff\"")), http.StatusBadRequest)
 }
+
+// Arithmetic that would wrap around is an error with its position: in the
+// playground, and in a stored formula, whose write is refused rather than
+// storing a negative duration or a date in the past.
+func TestOverflowOverHTTP(t *testing.T) {
+	srv := newServer(t)
+	for _, f := range []string{`duration("2562047h") * 1000`, `addMonths(now, 9223372036854775807)`} {
+		p := assertProblem(t, srv.post("/api/_eval", mustJSON(t, map[string]any{"expr": f})), http.StatusUnprocessableEntity)
+		assert.EqualValues(t, 1, p["line"], f)
+		assert.NotZero(t, p["column"], f)
+		assert.Regexp(t, "too large|out of range", mustJSON(t, p), f)
+	}
+	createCollection(t, srv, "grants", `{"type":"object","properties":{
+	  "months":{"type":"integer"},
+	  "until":{"type":"string","format":"date-time","x-formula":"addMonths(date(\"2026-01-01\"), doc.months)"},
+	  "weight":{"type":"integer","x-formula":"doc.months * 4611686018427387904"}}}`)
+	p := assertProblem(t, srv.post("/api/grants", `{"months":9223372036854775807}`), http.StatusUnprocessableEntity)
+	assert.Contains(t, mustJSON(t, p), "line 1, column")
+	p = assertProblem(t, srv.post("/api/grants", `{"months":2}`), http.StatusUnprocessableEntity)
+	assert.Equal(t, []string{"/weight"}, errorPaths(t, p), "2 × 2^62 does not fit")
+	items, _ := srv.get("/api/grants").page(t)
+	assert.Empty(t, items)
+}
