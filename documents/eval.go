@@ -119,13 +119,13 @@ func (s *Service) Eval(ctx context.Context, req EvalRequest) (*EvalResult, error
 		v, err := ev.run(prog, withID(formulaValue(c, fields), id), nil, id)
 		micros := time.Since(start).Microseconds()
 		if err != nil {
-			re := formulaRunError("/expr", "the formula", err)
+			re := formulaRunError("/expr", "", err)
 			re.Details = positionOf(err)
 			return re
 		}
 		j, err := expressions.ToJSON(v)
 		if err != nil {
-			return formulaRunError("/expr", "the formula", err)
+			return formulaRunError("/expr", "", err)
 		}
 		res = &EvalResult{Value: j, Type: jsonType(v), Micros: micros}
 		return nil

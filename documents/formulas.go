@@ -457,7 +457,11 @@ func formulaRunError(path, what string, err error) *Error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		msg = "the formula runs longer than it may"
 	}
-	return &Error{Kind: KindInvalid, Message: "the formula of " + what + " failed",
+	message := "the formula failed"
+	if what != "" {
+		message = "the formula of " + what + " failed"
+	}
+	return &Error{Kind: KindInvalid, Message: message,
 		Errors: []FieldError{{Path: path, Message: msg}}, err: err}
 }
 
