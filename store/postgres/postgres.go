@@ -359,32 +359,17 @@ func (s *Store) GetKeys(ctx context.Context, keys []store.Key) ([][]byte, error)
 		return nil, store.ErrClosed
 	}
 	s.roundTrips.Add(1)
-	rows, err := s.pool.Query(ctx, getKeysQuery, keyArgs(keys)...)
+	rows, err := s.pool.Query(ctx, getKeysQuery(len(keys)), keyArgs(keys)...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
 	}
 	defer rows.Close()
-	read := map[string]map[string][]byte{}
-	for rows.Next() {
-		var b string
-		var k, v []byte
-		if err := rows.Scan(&b, &k, &v); err != nil {
-			return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
-		}
-		if v == nil {
-			v = []byte{}
-		}
-		if read[b] == nil {
-			read[b] = map[string][]byte{}
-		}
-		read[b][string(k)] = v
+	out := make([][]byte, len(keys))
+	if err := scanKeys(rows, out); err != nil {
+		return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: get keys: %w", classify(err))
-	}
-	out := make([][]byte, len(keys))
-	for i, k := range keys {
-		out[i] = read[k.Bucket][string(k.Key)]
 	}
 	return out, nil
 }
