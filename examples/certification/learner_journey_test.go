@@ -43,7 +43,6 @@ func (p *program) at(t time.Time) {
 // reminders as the dates pass, maintenance missed, suspension,
 // reinstatement and the public directory; then a partner's awards.
 func TestLearnerJourney(t *testing.T) {
-	start := time.Now()
 	p := newProgram(t)
 	t0 := p.clock.Now()
 	admin := p.key(documents.RoleAdmin, "")
@@ -227,7 +226,6 @@ func TestLearnerJourney(t *testing.T) {
 	for _, m := range p.messages(max, "") {
 		assert.Equal(t, "max", m["recipient"])
 	}
-	assert.Less(t, time.Since(start), 30*time.Second)
 }
 
 // TestPartnerAwards: a partner's certification awarded when the required
