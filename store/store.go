@@ -124,9 +124,15 @@ func GetMany(r Reader, bucket string, keys [][]byte) ([][]byte, error) {
 	if m, ok := r.(MultiGetter); ok {
 		return m.GetMany(bucket, keys)
 	}
-	out := make([][]byte, len(keys))
-	for i, k := range keys {
-		v, err := r.Get(bucket, k)
+	return getEach(r, len(keys), func(i int) (string, []byte) { return bucket, keys[i] })
+}
+
+// getEach reads n keys one by one, key(i) naming the i-th; nil for those
+// absent.
+func getEach(r Reader, n int, key func(i int) (string, []byte)) ([][]byte, error) {
+	out := make([][]byte, n)
+	for i := range n {
+		v, err := r.Get(key(i))
 		if errors.Is(err, ErrNotFound) {
 			continue
 		}
@@ -162,19 +168,5 @@ func GetKeys(r Reader, keys []Key) ([][]byte, error) {
 	if g, ok := r.(KeysGetter); ok {
 		return g.GetKeys(keys)
 	}
-	out := make([][]byte, len(keys))
-	for i, k := range keys {
-		v, err := r.Get(k.Bucket, k.Key)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if v == nil {
-			v = []byte{}
-		}
-		out[i] = v
-	}
-	return out, nil
+	return getEach(r, len(keys), func(i int) (string, []byte) { return keys[i].Bucket, keys[i].Key })
 }
