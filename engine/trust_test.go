@@ -341,6 +341,15 @@ func TestFormulasReadNoSecret(t *testing.T) {
 		resp = admin.get("/api/_keys")
 		assert.NotContains(t, string(resp.Body), "secretHash")
 	})
+	t.Run("the spec says a secret is written, never read", func(t *testing.T) {
+		spec := admin.get("/openapi.json").object(t)
+		read := dig(t, spec, "components", "schemas", "Webhook", "properties")
+		assert.NotContains(t, read, "secret")
+		assert.Contains(t, read, "_secrets")
+		assert.Equal(t, true, dig(t, spec, "components", "schemas", "WebhookInput", "properties", "secret")["writeOnly"])
+		assert.NotContains(t, dig(t, spec, "components", "schemas", "Key", "properties"), "secretHash")
+		assert.NotContains(t, dig(t, spec, "components", "schemas", "KeyInput", "properties"), "secretHash")
+	})
 	t.Run("a learner's formulas read her own messages only", func(t *testing.T) {
 		assert.EqualValues(t, 1, l1.get("/api/profiles/p").object(t)["messages"])
 		assert.EqualValues(t, 2, editor.get("/api/profiles/p").object(t)["messages"])

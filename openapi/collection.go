@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -15,6 +16,7 @@ type collSpec struct {
 	raw                      map[string]any
 	derived                  map[string]bool  // x-formula and x-computed fields: the server writes them
 	immutable                map[string]bool  // x-immutable fields: set once, never changed by a patch
+	secret                   map[string]bool  // x-secret fields: written, never read back
 	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
 	system                   bool
 	publish                  bool // x-publish: publish and unpublish routes
@@ -75,8 +77,23 @@ func (b *builder) collection(c *schemas.Collection) {
 	for _, f := range c.Immutable {
 		immutable[f] = true
 	}
+	secret := map[string]bool{}
+	for _, f := range c.Secrets {
+		secret[f] = true
+	}
+	if len(c.Secrets) > len(c.ServerSecrets) {
+		if answered == nil {
+			answered = openapi3.Schemas{}
+		}
+		answered["_secrets"] = &openapi3.SchemaRef{Value: &openapi3.Schema{
+			Type:        &openapi3.Types{"array"},
+			Items:       &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}},
+			ReadOnly:    true,
+			Description: "The x-secret fields the document holds a value for; their values are never returned.",
+		}}
+	}
 	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived,
-		immutable: immutable, answered: answered, publish: c.Publish})
+		immutable: immutable, secret: secret, answered: answered, publish: c.Publish})
 }
 
 // meta are the fields the server keeps on every document.
@@ -115,11 +132,15 @@ func (b *builder) shapes(spec collSpec, name string) {
 	read := b.conv.schema(spec.coll, spec.raw).Value
 	props := make(openapi3.Schemas, len(read.Properties)+4+len(spec.answered))
 	for p, s := range read.Properties {
+		if spec.secret[p] {
+			continue // no read shows it
+		}
 		if spec.derived[p] {
 			s = readOnly(s)
 		}
 		props[p] = s
 	}
+	read.Required = slices.DeleteFunc(slices.Clone(read.Required), func(r string) bool { return spec.secret[r] })
 	for p, s := range metaFields() {
 		props[p] = s
 	}
@@ -136,6 +157,12 @@ func (b *builder) shapes(spec collSpec, name string) {
 	input := b.conv.schema(spec.coll, spec.raw).Value
 	props = make(openapi3.Schemas, len(input.Properties)+1)
 	for p, s := range input.Properties {
+		if spec.secret[p] {
+			if s.Value != nil && s.Value.ReadOnly {
+				continue // set by the server: a key's hash
+			}
+			s = writeOnly(s)
+		}
 		if !spec.derived[p] {
 			props[p] = s
 		}
@@ -188,6 +215,14 @@ func (b *builder) shapes(spec collSpec, name string) {
 			}},
 		},
 	}}
+}
+
+// writeOnly marks s writeOnly, with what a secret means for a writer.
+func writeOnly(s *openapi3.SchemaRef) *openapi3.SchemaRef {
+	v := *s.Value
+	v.WriteOnly = true
+	v.Description = strings.TrimSpace(v.Description + "\n\nA secret (x-secret): written, never returned; a read's _secrets names it once set. A replace without it keeps it.")
+	return &openapi3.SchemaRef{Value: &v}
 }
 
 // readOnly marks s readOnly; a bare $ref is wrapped, since keywords beside
