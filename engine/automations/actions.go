@@ -27,6 +27,9 @@ func (r *Runner) act(ctx context.Context, a *Automation, i int, j job, now time.
 	}
 	dv, ov := formulaDoc(r.svc, j.Collection, d), formulaDoc(r.svc, j.Collection, o)
 	wctx := writer(ctx, a.ID)
+	if act.Each != nil {
+		return r.actEach(ctx, wctx, act, dv, ov, now, key)
+	}
 	switch act.Kind {
 	case ActionCreate:
 		fields, err := r.fields(ctx, act, dv, ov, now, key)
@@ -72,6 +75,83 @@ func (r *Runner) act(ctx context.Context, a *Automation, i int, j job, now time.
 		return r.queueWebhook(ctx, a, i, j, dv, ov, now, key)
 	}
 	return fmt.Errorf("unknown action %q", act.Kind)
+}
+
+// MaxEach bounds the documents one create or update action with each
+// writes: more is an error, recorded as the action's failure.
+const MaxEach = 1000
+
+// actEach runs a create or update action over the list its each formula
+// gives: one document created, or one merge patch applied, per item. An
+// item's effect carries the action's key and the item's id (its position
+// when it has none), so a retried job does each item once.
+func (r *Runner) actEach(ctx, wctx context.Context, act Action, doc, old map[string]any, now time.Time, key string) error {
+	v, err := r.run(ctx, act.Each, doc, old, now, key+"/each")
+	if err != nil {
+		return fmt.Errorf("each: %w", err)
+	}
+	j, err := expressions.ToJSON(v)
+	if err != nil {
+		return fmt.Errorf("each: %w", err)
+	}
+	var items []any
+	switch list := j.(type) {
+	case nil:
+		return nil
+	case []any:
+		items = list
+	default:
+		return fmt.Errorf("each: the formula gives %T, not a list of objects", j)
+	}
+	if len(items) > MaxEach {
+		return fmt.Errorf("each: the formula gives %d items; at most %d", len(items), MaxEach)
+	}
+	for n, item := range items {
+		fields, ok := item.(map[string]any)
+		if !ok {
+			return fmt.Errorf("each: item %d is %T, not an object", n, item)
+		}
+		for name := range fields {
+			if strings.HasPrefix(name, "_") {
+				return fmt.Errorf("each: item %d: meta fields (starting with _) cannot be written: %s", n, name)
+			}
+		}
+		id, hasID := fields["id"].(string)
+		if _, given := fields["id"]; given && (!hasID || id == "") {
+			return fmt.Errorf("each: item %d: id must be non-empty text", n)
+		}
+		itemKey := idempotencyKey(key, "item", strconv.Itoa(n))
+		if hasID {
+			itemKey = idempotencyKey(key, "id", id)
+		}
+		switch act.Kind {
+		case ActionCreate:
+			b, err := json.Marshal(fields)
+			if err != nil {
+				return err
+			}
+			_, err = r.svc.Create(wctx, act.Collection, b, documents.WriteOptions{IdempotencyKey: itemKey})
+			if hasID && documents.KindOf(err) == documents.KindConflict {
+				continue // created already
+			}
+			if err != nil {
+				return fmt.Errorf("each: item %d: %w", n, err)
+			}
+		case ActionUpdate:
+			if !hasID {
+				return fmt.Errorf("each: item %d has no id: an update names the document it patches", n)
+			}
+			delete(fields, "id")
+			b, err := json.Marshal(fields)
+			if err != nil {
+				return err
+			}
+			if _, err := r.svc.Patch(wctx, act.Collection, id, b, documents.WriteOptions{IdempotencyKey: itemKey}); err != nil {
+				return fmt.Errorf("each: item %d (%s): %w", n, id, err)
+			}
+		}
+	}
+	return nil
 }
 
 // fields computes the fields an action writes.

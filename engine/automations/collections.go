@@ -104,11 +104,13 @@ const automationsSchema = `{
         "maxProperties": 1,
         "properties": {
           "create": {"type": "object", "properties": {
-            "collection": {"type": "string"}, "id": {"type": "string"}, "fields": {"type": "object"}},
+            "collection": {"type": "string"}, "id": {"type": "string"}, "fields": {"type": "object"},
+            "each": {"type": "string", "description": "a formula giving a list of documents to create, each an object with its fields (and id)"}},
             "required": ["collection"], "additionalProperties": false},
           "update": {"type": "object", "properties": {
-            "collection": {"type": "string"}, "id": {"type": "string"}, "fields": {"type": "object"}},
-            "required": ["collection", "id", "fields"], "additionalProperties": false},
+            "collection": {"type": "string"}, "id": {"type": "string"}, "fields": {"type": "object"},
+            "each": {"type": "string", "description": "a formula giving a list of merge patches, each an object with the id of the document it patches"}},
+            "required": ["collection"], "additionalProperties": false},
           "message": {"type": "object", "properties": {
             "template": {"type": "string"}, "to": {"type": "string"}, "channel": {"enum": ["email", "log"]},
             "digest": {"type": "string"}, "expand": {"type": "array", "items": {"type": "string"}},

@@ -90,6 +90,10 @@ type Action struct {
 	ID *expressions.Program
 	// Fields are the fields written, each a formula or a constant.
 	Fields []Field
+	// Each, instead of ID and Fields, gives a list of objects: each one
+	// document to create (its fields, and its id if it has one) or one
+	// merge patch (with the id of the document it patches).
+	Each *expressions.Program
 
 	// Template names the _templates document of a message.
 	Template string
@@ -322,12 +326,21 @@ func (c *compiler) action(p *problems, path string, item any) Action {
 		if a.Collection == "" {
 			p.add(path+"/collection", "is required")
 		}
+		fields, _ := body["fields"].(map[string]any)
+		if v, ok := body["each"]; ok {
+			a.Each = c.formula(p, path+"/each", v, expressions.Value)
+			for _, k := range []string{"id", "fields"} {
+				if _, ok := body[k]; ok {
+					p.add(path+"/"+k, "goes with each only inside its items: each gives the documents whole")
+				}
+			}
+			break
+		}
 		if v, ok := body["id"]; ok {
 			a.ID = c.formula(p, path+"/id", v, expressions.Value)
 		} else if kind == ActionUpdate {
-			p.add(path+"/id", "is required: a formula giving the id of the document to update")
+			p.add(path+"/id", "is required: a formula giving the id of the document to update (or each, for several)")
 		}
-		fields, _ := body["fields"].(map[string]any)
 		if len(fields) == 0 && kind == ActionUpdate {
 			p.add(path+"/fields", "is required: the fields to set, each a formula")
 		}

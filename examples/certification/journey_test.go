@@ -259,7 +259,7 @@ func TestConversationIQWeightedComponents(t *testing.T) {
 		"scores": map[string]any{"written": 90, "simulation": 90, "coaching": 90, "project": 90}})
 	assert.Equal(t, false, c["prerequisitesMet"])
 	p.ok(admin, "PUT", "/api/credentials/cy--ciq-certified-user", map[string]any{"learner": "cy", "certification": "ciq-certified-user",
-		"issuedAt": "2026-11-24T09:00:00Z", "status": "completed", "via": "assessment"})
+		"issuedAt": "2026-11-24T09:00:00Z", "status": "active", "via": "assessment"})
 	c = p.ok(admin, "PUT", "/api/assessments/"+c["id"].(string), map[string]any{"learner": "cy", "certification": "ciq-advanced-practitioner",
 		"scores": map[string]any{"written": 90, "simulation": 90, "coaching": 90, "project": 90}})
 	assert.Equal(t, true, c["passed"])

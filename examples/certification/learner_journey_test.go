@@ -145,7 +145,7 @@ func TestLearnerJourney(t *testing.T) {
 	toAdmins := p.messages(admin, "admin-new-certification")
 	require.Len(t, toAdmins, 1)
 	assert.Equal(t, "certification-admins@example.org", toAdmins[0]["to"])
-	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "completed"})
+	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active"})
 	p.work()
 	maint := p.ok(lin, "GET", "/api/maintenance/lin--3d-certified-printer--3d-maintenance-2026", nil)
 	assert.Equal(t, "enrolled", maint["status"])
@@ -165,12 +165,14 @@ func TestLearnerJourney(t *testing.T) {
 	assert.Len(t, p.messages(lin, "inactivity-prompt"), 1, "started 40 days ago and untouched")
 
 	// Maintenance was due on 1 January (two days ago): missed, the
-	// credential suspended.
+	// credential lapsed.
 	assert.Equal(t, "missed", p.ok(admin, "GET", "/api/maintenance/lin--3d-certified-printer--3d-maintenance-2026", nil)["status"])
 	printer = p.ok(lin, "GET", "/api/credentials/lin--3d-certified-printer", nil)
-	assert.Equal(t, "suspended", printer["state"])
-	assert.NotEmpty(t, printer["suspendedAt"])
-	status, _ = p.call(lin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "completed"})
+	assert.Equal(t, "lapsed", printer["state"])
+	history := printer["history"].([]any)
+	assert.Equal(t, map[string]any{"from": "active", "to": "lapsed", "at": "2027-01-03T10:00:00.000Z",
+		"by": "automation:lapse-missed-maintenance", "note": "maintenance course 3d-maintenance-2026 not completed by its deadline"}, history[len(history)-1])
+	status, _ = p.call(lin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active"})
 	assert.Equal(t, http.StatusForbidden, status, "a learner does not reinstate herself")
 
 	p.at(deadline.Add(-30*24*time.Hour + time.Hour))
@@ -179,8 +181,8 @@ func TestLearnerJourney(t *testing.T) {
 	assert.Contains(t, past[0]["subject"].(string)+past[1]["subject"].(string)+past[2]["subject"].(string), "30 days left")
 
 	// An admin reinstates the credential; it is not enrolled again.
-	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "completed",
-		"reinstatedAt": p.clock.Now().Format(time.RFC3339)})
+	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active",
+		"note": "maintenance done late, fee paid"})
 	p.work()
 	assert.Equal(t, "active", p.ok(lin, "GET", "/api/credentials/lin--3d-certified-printer", nil)["state"])
 	assert.Len(t, p.messages(lin, "maintenance-enrolled"), 1)
@@ -252,8 +254,8 @@ func TestPartnerAwards(t *testing.T) {
 
 	// A manual award with its completion and expiry dates.
 	manual := p.ok(admin, "PUT", "/api/credentials/pat--3d-certified-printer", map[string]any{"learner": "pat",
-		"certification": "3d-certified-printer", "via": "manual", "status": "completed",
-		"issuedAt": "2026-03-01T00:00:00Z", "validUntil": "2027-03-01T00:00:00Z"})
+		"certification": "3d-certified-printer", "via": "manual", "status": "active",
+		"issuedAt": "2026-03-01T00:00:00Z", "expiresAt": "2027-03-01T00:00:00.000Z"})
 	assert.Equal(t, "2027-03-01T00:00:00.000Z", manual["expiresAt"])
 	assert.Equal(t, "active", manual["state"])
 
