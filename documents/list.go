@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/credence/credence/expressions"
 	"github.com/credence/credence/schemas"
@@ -59,6 +60,16 @@ type ListOptions struct {
 	Filter string
 	// Explain asks the page to tell how it was found (editors and admins).
 	Explain bool
+	// At is the now of the filter and of the comparisons with now that
+	// choose candidates from an index; the service's clock when zero.
+	At time.Time
+	// Narrow, for callers in the process (not settable over HTTP), is a
+	// Bool formula whose comparisons of an x-index field with a constant or
+	// with now choose the candidates from the index, as a filter's do. It
+	// is not run: documents it would refuse may still be listed, and the
+	// caller runs it (an automation's schedule, which logs a formula's
+	// failure on one document rather than failing the whole list).
+	Narrow *expressions.Program
 	// Expand, ExpandDepth and Preview, as in ReadOptions.
 	Expand      []string
 	ExpandDepth int
@@ -213,6 +224,9 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}, stop: ev.expired}
 		var matchFilter func(d stored) (bool, error)
 		fev := s.evaluation(ctx, r, rs)
+		if !opts.At.IsZero() {
+			ev.now, fev.now = opts.At, opts.At
+		}
 		fev.blind = !v.open || len(v.private) > 0 || v.audience != nil
 		if filter != nil {
 			matchFilter = func(d stored) (bool, error) {
@@ -246,7 +260,12 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 			}
 		}
 		if c != nil {
-			l.plan(c, conjuncts(filter, v.equal), v.hides)
+			cs := conjuncts(filter, v.equal)
+			if opts.Narrow != nil {
+				more, _ := opts.Narrow.Conjuncts()
+				cs = append(cs, more...)
+			}
+			l.plan(c, atTime(cs, ev.now), v.hides)
 		}
 		if matchFilter == nil && v.filters() {
 			l.match = func(raw []byte) (bool, error) { return v.admitRaw(ev, raw) }
@@ -348,6 +367,16 @@ func conjuncts(filter *expressions.Program, equal []expressions.FieldValue) []ex
 	cs = slices.Clip(cs)
 	for _, fv := range equal {
 		cs = append(cs, expressions.Conjunct{Field: fv.Field, Op: "==", Value: fv.Value})
+	}
+	return cs
+}
+
+// atTime puts now in the comparisons with now: the time of the list.
+func atTime(cs []expressions.Conjunct, now time.Time) []expressions.Conjunct {
+	for i, cj := range cs {
+		if cj.Now {
+			cs[i].Value, cs[i].Now = now, false
+		}
 	}
 	return cs
 }
@@ -492,6 +521,9 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 	}
 	var ids []string
 	err := l.r.Scan(idxBucket(l.coll), l.indexRng, func(_, v []byte) bool {
+		if from != "" && (!desc && string(v) <= from || desc && string(v) >= from) {
+			return true // on a page before
+		}
 		ids = append(ids, string(v))
 		return true
 	})

@@ -378,3 +378,30 @@ func TestFormulasSeeTheID(t *testing.T) {
 	assertProblem(t, srv.put("/api/profiles/al", `{"name":"Al"}`, admin...), http.StatusUnprocessableEntity)
 	assertProblem(t, srv.get("/api/profiles/al", learner...), http.StatusNotFound)
 }
+
+// TestFilterWithNowUsesTheIndex: a comparison of an x-index date with now
+// is served from the index, at the time of the request.
+func TestFilterWithNowUsesTheIndex(t *testing.T) {
+	srv := newServer(t)
+	createCollection(t, srv, "passes", `{"type": "object", "properties": {
+	  "expiresAt": {"type": "string", "format": "date-time", "x-index": true}}}`)
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) // the test server's clock
+	for i := range 30 {
+		at := now.AddDate(0, 0, i-10).Add(12 * time.Hour) // 10 in the past, 20 to come
+		createDoc(t, srv, "passes", `{"expiresAt": "`+at.Format("2006-01-02T15:04:05.000Z")+`"}`)
+	}
+	for _, tc := range []struct {
+		filter string
+		want   int
+	}{
+		{`expiresAt < now`, 10},
+		{`now > doc.expiresAt`, 10},
+		{`expiresAt >= now`, 20},
+	} {
+		body := srv.get("/api/passes?explain=true&limit=100&filter=" + url.QueryEscape(tc.filter)).object(t)
+		assert.Len(t, body["items"], tc.want, tc.filter)
+		ex := body["explain"].(map[string]any)
+		assert.Equal(t, "expiresAt", ex["index"], tc.filter)
+		assert.EqualValues(t, tc.want, ex["examined"], "%s: only the range is read", tc.filter)
+	}
+}

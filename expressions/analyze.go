@@ -211,10 +211,14 @@ func children(n ast.Node) []*ast.Node {
 // Conjunct is one comparison of a document field with a constant, found at the top level of a
 // Bool formula: doc.Field Op Value. Op is one of "==", "<", "<=", ">", ">="; Value is a string,
 // an int, a float64, a bool or nil (nil and bools only with "==").
+//
+// Now marks a comparison with the variable now (doc.lapsesAt <= now): its Value is nil, and the
+// caller puts in its own time, which is the formula's now when it runs.
 type Conjunct struct {
 	Field string
 	Op    string
 	Value any
+	Now   bool
 }
 
 // conjuncts splits n on top-level && (or "and") and keeps the comparisons it recognises.
@@ -239,16 +243,28 @@ func comparison(n ast.Node) (Conjunct, bool) {
 		return Conjunct{}, false
 	}
 	if f, ok := docField(b.Left); ok {
+		if isNow(b.Right) {
+			return Conjunct{Field: f, Op: b.Operator, Now: true}, true
+		}
 		if v, ok := literal(b.Right); ok && comparable(b.Operator, v) {
 			return Conjunct{Field: f, Op: b.Operator, Value: v}, true
 		}
 	}
 	if f, ok := docField(b.Right); ok {
+		if isNow(b.Left) {
+			return Conjunct{Field: f, Op: flipped[b.Operator], Now: true}, true
+		}
 		if v, ok := literal(b.Left); ok && comparable(b.Operator, v) {
 			return Conjunct{Field: f, Op: flipped[b.Operator], Value: v}, true
 		}
 	}
 	return Conjunct{}, false
+}
+
+// isNow recognises the variable now (not a let variable of that name: let refuses it).
+func isNow(n ast.Node) bool {
+	id, ok := n.(*ast.IdentifierNode)
+	return ok && id.Value == "now"
 }
 
 // comparable says whether an index can serve field op v: ranges only over numbers and strings.

@@ -283,17 +283,17 @@ func TestConjuncts(t *testing.T) {
 		src  string
 		want []c
 	}{
-		{name: "equality", src: `doc.level == "pro"`, want: []c{{"level", "==", "pro"}}},
-		{name: "bare field", src: `level == "pro"`, want: []c{{"level", "==", "pro"}}},
-		{name: "index with a constant", src: `doc["level"] == "pro"`, want: []c{{"level", "==", "pro"}}},
-		{name: "two conjuncts", src: `level == "pro" && passingScore >= 80`, want: []c{{"level", "==", "pro"}, {"passingScore", ">=", 80}}},
-		{name: "and keyword", src: `level == "pro" and passingScore < 80.5`, want: []c{{"level", "==", "pro"}, {"passingScore", "<", 80.5}}},
-		{name: "reversed equality", src: `"pro" == level`, want: []c{{"level", "==", "pro"}}},
-		{name: "reversed ranges", src: `80 <= passingScore && 90 > passingScore`, want: []c{{"passingScore", ">=", 80}, {"passingScore", "<", 90}}},
-		{name: "negative numbers", src: `passingScore > -1`, want: []c{{"passingScore", ">", -1}}},
-		{name: "bool and nil", src: `active == true && doc.deletedAt == nil`, want: []c{{"active", "==", true}, {"deletedAt", "==", nil}}},
-		{name: "keeps what it recognises among the rest", src: `level == "pro" && len(doc.tags) > 2 && passingScore > 50`, want: []c{{"level", "==", "pro"}, {"passingScore", ">", 50}}},
-		{name: "nested and", src: `(level == "pro" && active == true) && passingScore > 1`, want: []c{{"level", "==", "pro"}, {"active", "==", true}, {"passingScore", ">", 1}}},
+		{name: "equality", src: `doc.level == "pro"`, want: []c{{"level", "==", "pro", false}}},
+		{name: "bare field", src: `level == "pro"`, want: []c{{"level", "==", "pro", false}}},
+		{name: "index with a constant", src: `doc["level"] == "pro"`, want: []c{{"level", "==", "pro", false}}},
+		{name: "two conjuncts", src: `level == "pro" && passingScore >= 80`, want: []c{{"level", "==", "pro", false}, {"passingScore", ">=", 80, false}}},
+		{name: "and keyword", src: `level == "pro" and passingScore < 80.5`, want: []c{{"level", "==", "pro", false}, {"passingScore", "<", 80.5, false}}},
+		{name: "reversed equality", src: `"pro" == level`, want: []c{{"level", "==", "pro", false}}},
+		{name: "reversed ranges", src: `80 <= passingScore && 90 > passingScore`, want: []c{{"passingScore", ">=", 80, false}, {"passingScore", "<", 90, false}}},
+		{name: "negative numbers", src: `passingScore > -1`, want: []c{{"passingScore", ">", -1, false}}},
+		{name: "bool and nil", src: `active == true && doc.deletedAt == nil`, want: []c{{"active", "==", true, false}, {"deletedAt", "==", nil, false}}},
+		{name: "keeps what it recognises among the rest", src: `level == "pro" && len(doc.tags) > 2 && passingScore > 50`, want: []c{{"level", "==", "pro", false}, {"passingScore", ">", 50, false}}},
+		{name: "nested and", src: `(level == "pro" && active == true) && passingScore > 1`, want: []c{{"level", "==", "pro", false}, {"active", "==", true, false}, {"passingScore", ">", 1, false}}},
 		{name: "or is not split", src: `level == "pro" || passingScore > 80`},
 		{name: "and under or is not split", src: `(level == "pro" && active == true) || passingScore > 80`},
 		{name: "not equal", src: `level != "pro"`},
@@ -302,6 +302,10 @@ func TestConjuncts(t *testing.T) {
 		{name: "computed constant", src: `passingScore > 40 + 40`},
 		{name: "negation", src: `!(level == "pro")`},
 		{name: "membership", src: `level in ["pro", "basic"]`},
+		{name: "with now", src: `doc.lapsesAt <= now && level == "pro"`, want: []c{{Field: "lapsesAt", Op: "<=", Now: true}, {"level", "==", "pro", false}}},
+		{name: "with now reversed, bare field", src: `now > passingScore`, want: []c{{Field: "passingScore", Op: "<", Now: true}}},
+		{name: "now in arithmetic is not one", src: `doc.lapsesAt <= addDays(now, 1)`},
+		{name: "a let variable is not now", src: `let n = 1; passingScore > n`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

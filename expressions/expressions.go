@@ -112,7 +112,8 @@ func (p *Program) Kind() reflect.Kind { return p.kind }
 // doc.X or bare X (with Options.Fields) and const is a literal string, number, bool or nil.
 // A reversed comparison comes back with the field first (3 < doc.x is doc.x > 3). ok is false
 // when nothing is recognised; || is never split. The caller serves recognised conjuncts from
-// an index, and still runs the whole formula on each candidate.
+// an index, and still runs the whole formula on each candidate. A comparison with the variable
+// now is a conjunct too, marked Now: the caller supplies the time.
 func (p *Program) Conjuncts() (cs []Conjunct, ok bool) {
 	return slices.Clone(p.conjuncts), len(p.conjuncts) > 0
 }

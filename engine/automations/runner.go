@@ -307,9 +307,16 @@ func (r *Runner) invalidate() {
 
 // each calls fn for every document of coll, in id order.
 func (r *Runner) each(ctx context.Context, coll string, fn func(raw []byte) error) error {
+	return r.eachOf(ctx, coll, nil, time.Time{}, fn)
+}
+
+// eachOf calls fn with the documents of coll that narrow's comparisons
+// with constants or with now (at at) select from an x-index: all of them
+// when none can be served from one. fn still has to run narrow.
+func (r *Runner) eachOf(ctx context.Context, coll string, narrow *expressions.Program, at time.Time, fn func(raw []byte) error) error {
 	cursor := ""
 	for {
-		page, err := r.svc.List(ctx, coll, documents.ListOptions{Limit: documents.MaxLimit, Cursor: cursor})
+		page, err := r.svc.List(ctx, coll, documents.ListOptions{Limit: documents.MaxLimit, Cursor: cursor, Narrow: narrow, At: at})
 		if err != nil {
 			return err
 		}
@@ -472,26 +479,73 @@ func (r *Runner) work(ctx context.Context) (int, error) {
 	if err != nil || len(jobs) == 0 {
 		return 0, err
 	}
+	// The jobs of one document run in order, one after the other; those
+	// of different documents side by side, so that the store groups
+	// their commits (a sweep that lapses a thousand credentials).
+	var groups [][]job
+	at := make(map[string]int)
+	for _, j := range jobs {
+		k := j.Collection + "\x00" + j.DocID
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], j)
+	}
+	done := make([][]string, len(groups))
+	errs := make([]error, len(groups))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobWorkers, len(groups)) {
+		wg.Go(func() {
+			for g := range next {
+				done[g], errs[g] = r.runGroup(ctx, groups[g], now)
+			}
+		})
+	}
+	for g := range groups {
+		next <- g
+	}
+	close(next)
+	wg.Wait()
+	var finished []string
+	for g := range groups {
+		if errs[g] != nil {
+			return 0, errs[g]
+		}
+		finished = append(finished, done[g]...)
+	}
+	if err := r.finishJobs(ctx, finished, now); err != nil {
+		return 0, err
+	}
+	return len(jobs), nil
+}
+
+// jobWorkers bounds the documents whose jobs run at once.
+const jobWorkers = 8
+
+// runGroup runs the jobs of one document in order, and returns the keys
+// of those done.
+func (r *Runner) runGroup(ctx context.Context, jobs []job, now time.Time) ([]string, error) {
 	var done []string
 	for _, j := range jobs {
 		if err := ctx.Err(); err != nil {
-			return 0, err
+			return nil, err
 		}
 		if ok, err := r.renew(ctx); err != nil || !ok {
-			return 0, err
+			return nil, err
 		}
 		finished, err := r.runJob(ctx, j, now)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if finished {
 			done = append(done, j.Key)
 		}
 	}
-	if err := r.finishJobs(ctx, done, now); err != nil {
-		return 0, err
-	}
-	return len(jobs), nil
+	return done, nil
 }
 
 // runJob runs a job's actions in order. Each has its idempotency key, so a

@@ -57,7 +57,9 @@ func (r *Runner) tick(ctx context.Context, a *Automation, now time.Time) error {
 		jobs = jobs[:0]
 		return err
 	}
-	err := r.each(ctx, a.On.Collection, func(raw []byte) error {
+	// The documents the where formula selects from an index (a field
+	// compared with a constant or with now), or all: it is run below.
+	err := r.eachOf(ctx, a.On.Collection, a.On.Where, now, func(raw []byte) error {
 		m, err := decode(raw)
 		if err != nil {
 			return err
