@@ -26,7 +26,9 @@ func (r *Runner) schedule(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if now.Before(next) {
+		// Not due yet, unless the next tick is further than one interval
+		// away: the interval was shortened, which takes effect at once.
+		if now.Before(next) && next.Sub(now) <= a.On.Every {
 			continue
 		}
 		if err := r.tick(ctx, a, now); err != nil {

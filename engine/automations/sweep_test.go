@@ -88,3 +88,18 @@ func TestScheduleWithoutAnIndexReadsAll(t *testing.T) {
 	assert.Len(t, e.list("passes", `status == "lapsed"`), 9, "all but the one whose formula failed")
 	assert.Equal(t, "active", e.get("passes", "p03")["status"])
 }
+
+func TestAShortenedIntervalTakesEffectAtOnce(t *testing.T) {
+	e := newEnv(t)
+	e.put("_schemas", "passes", passesSchema)
+	e.put("_automations", "lapse", `{"on": {"collection": "passes", "every": "24h", "where": "doc.lapsesAt <= now"},
+	  "do": [{"update": {"collection": "passes", "id": "doc.id", "fields": {"status": "\"lapsed\""}}}]}`)
+	e.runOnce() // ticked: the next tick is in a day
+	e.put("passes", "p1", `{"status": "active", "expiresAt": "2026-11-24T09:30:00Z"}`)
+	e.clock.Advance(time.Hour)
+	e.runOnce()
+	assert.Equal(t, "active", e.get("passes", "p1")["status"], "not before the day is out")
+	e.patch("_automations", "lapse", `{"on": {"every": "1m"}}`)
+	e.runOnce()
+	assert.Equal(t, "lapsed", e.get("passes", "p1")["status"], "at once")
+}
