@@ -262,6 +262,25 @@ func TestConversationIQLifecycle(t *testing.T) {
 		"cy--ciq-certified-user--3: active",
 	}, steps)
 
+	// Staff other than admins cannot take a credential away, nor end it
+	// as renewed without a successor.
+	for _, patch := range []map[string]any{
+		{"status": "revoked", "note": "suspected misconduct"},
+		{"status": "suspended", "note": "under review"},
+		{"status": "renewed", "note": "renewed elsewhere"},
+		{"expiresAt": "2026-12-31T00:00:00.000Z"},
+	} {
+		status, body := p.call(editor, "PATCH", "/api/credentials/cy--ciq-certified-user--3", patch)
+		assert.Equal(t, http.StatusUnprocessableEntity, status, "%v: %v", patch, body)
+	}
+	status, _ = p.call(admin, "PATCH", "/api/credentials/cy--ciq-certified-user--3", map[string]any{"status": "revoked"})
+	assert.Equal(t, http.StatusUnprocessableEntity, status, "a revocation says why")
+	assert.Equal(t, "active", p.credential(admin, "cy--ciq-certified-user--3")["status"])
+	history := p.credential(admin, "cy--ciq-certified-user--3")["history"]
+	status, _ = p.call(admin, "PATCH", "/api/credentials/cy--ciq-certified-user--3", map[string]any{"history": []any{}})
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, history, p.credential(admin, "cy--ciq-certified-user--3")["history"], "the history is the server's")
+
 	// The learner reads her own credentials, each period's.
 	page := p.ok(cy, "GET", "/api/credentials?filter="+url.QueryEscape(`certification == "ciq-certified-user"`)+"&sort=cycle", nil)
 	assert.Equal(t, []string{"cy--ciq-certified-user", "cy--ciq-certified-user--2", "cy--ciq-certified-user--3"}, ids(page["items"]))
@@ -465,4 +484,48 @@ func sorted(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return out
+}
+
+// TestCEUsCountInsideThePeriodCappedAndScoped: a source's cap per period,
+// an activity for one certification only, and the CEUs of a learner who
+// holds two certifications that renew by CEUs.
+func TestCEUsCountInsideThePeriodCappedAndScoped(t *testing.T) {
+	p := newProgram(t)
+	admin := p.key(documents.RoleAdmin, "")
+	editor := p.key(documents.RoleEditor, "")
+	eve := p.key("learner", "eve")
+	p.ok(eve, "PUT", "/api/learners/eve", map[string]any{"name": "Eve", "email": "eve@example.org"})
+	for _, c := range []string{"ciq-certified-user", "ciq-sales-professional"} {
+		p.ok(admin, "PUT", "/api/credentials/eve--"+c, map[string]any{"learner": "eve", "certification": c, "via": "manual",
+			"issuedAt": "2026-11-24T09:00:00Z"})
+	}
+	p.ok(admin, "PATCH", "/api/ceu_sources/community", map[string]any{"capPerPeriod": 5})
+	p.at(day("2026-12-01"))
+
+	// Two contributions (10 CEUs), capped at 5; 3 hours of training
+	// toward the sales certification only.
+	p.approve(eve, editor, map[string]any{"title": "Forum guide", "source": "community", "contributions": 2})
+	p.approve(eve, editor, map[string]any{"title": "Sales course", "source": "training", "hours": 3, "credential": "eve--ciq-sales-professional"})
+	p.work()
+	user := p.credential(admin, "eve--ciq-certified-user")
+	sales := p.credential(admin, "eve--ciq-sales-professional")
+	assert.EqualValues(t, 5, user["ceuEarned"], "the community cap")
+	assert.EqualValues(t, 8, sales["ceuEarned"], "5 (capped) + 3 toward this certification")
+	assert.EqualValues(t, 10, user["ceuRequired"], "Foundation")
+	assert.EqualValues(t, 15, sales["ceuRequired"], "Professional level")
+
+	// Staff withdraw the approval of the training: counted again, without it.
+	acts := p.ok(admin, "GET", "/api/activities?filter="+url.QueryEscape(`source == "training"`), nil)["items"].([]any)
+	require.Len(t, acts, 1)
+	p.ok(editor, "PATCH", "/api/activities/"+acts[0].(map[string]any)["id"].(string), map[string]any{"status": "rejected"})
+	p.work()
+	assert.EqualValues(t, 5, p.credential(admin, "eve--ciq-sales-professional")["ceuEarned"])
+
+	// 5 hours of training reach the Foundation's 10, not the sales 15: one renewal.
+	p.approve(eve, editor, map[string]any{"title": "Platform course", "source": "training", "hours": 5})
+	p.work()
+	assert.Equal(t, "renewed", p.credential(admin, "eve--ciq-certified-user")["status"])
+	sales = p.credential(admin, "eve--ciq-sales-professional")
+	assert.Equal(t, "active", sales["status"])
+	assert.EqualValues(t, 10, sales["ceuEarned"])
 }
