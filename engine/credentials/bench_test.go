@@ -1,0 +1,64 @@
+package credentials_test
+
+import (
+	"crypto/ed25519"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/engine/credentials"
+)
+
+// A credential the size of an Open Badge: the subject, an achievement with
+// its criteria, the validity and the status entry.
+const badge = `{"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+ "id": "https://cert.example.org/credentials/ada--syn-automation-fundamentals",
+ "type": ["VerifiableCredential", "OpenBadgeCredential"],
+ "issuer": {"id": "did:web:cert.example.org", "type": ["Profile"], "name": "Synerise Certification Program", "url": "https://cert.example.org"},
+ "validFrom": "2026-11-24T09:00:00Z", "validUntil": "2028-11-24T09:00:00Z", "name": "Synerise Automation Fundamentals",
+ "credentialSubject": {"type": ["AchievementSubject"], "identifier": [{"type": "IdentityObject", "identityHash": "sha256$4e2a9d6f0c1b8e7a5d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0", "identityType": "emailAddress", "hashed": true, "salt": "8c2f1e"}],
+  "achievement": {"id": "https://cert.example.org/achievements/syn-automation-fundamentals", "type": ["Achievement"], "achievementType": "Certificate",
+   "name": "Synerise Automation Fundamentals", "description": "Builds and runs automation workflows.", "criteria": {"narrative": "Pass the Automation Fundamentals exam (70%)."}}},
+ "credentialStatus": {"id": "https://cert.example.org/credentials/status/1#94567", "type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "94567", "statusListCredential": "https://cert.example.org/credentials/status/1"}}`
+
+func BenchmarkSign(b *testing.B) {
+	_, priv, err := ed25519.GenerateKey(nil)
+	require.NoError(b, err)
+	opts := map[string]any{"created": "2026-11-24T09:00:00Z", "verificationMethod": "did:web:cert.example.org#key-1", "proofPurpose": "assertionMethod"}
+	for b.Loop() {
+		if _, err := credentials.Sign([]byte(badge), opts, priv); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkVerify(b *testing.B) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	require.NoError(b, err)
+	opts := map[string]any{"created": "2026-11-24T09:00:00Z", "verificationMethod": "did:web:cert.example.org#key-1", "proofPurpose": "assertionMethod"}
+	signed, err := credentials.Sign([]byte(badge), opts, priv)
+	require.NoError(b, err)
+	key := func(string) (ed25519.PublicKey, error) { return pub, nil }
+	for b.Loop() {
+		if err := credentials.Verify(signed, key); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzVerify hands Verify arbitrary documents: an error or a pass, never a
+// panic; and what passes was signed by the key.
+func FuzzVerify(f *testing.F) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	require.NoError(f, err)
+	signed, err := credentials.Sign([]byte(badge), map[string]any{"created": "2026-11-24T09:00:00Z", "verificationMethod": "k", "proofPurpose": "assertionMethod"}, priv)
+	require.NoError(f, err)
+	f.Add(signed)
+	f.Add([]byte(`{"proof": {"type": "DataIntegrityProof", "cryptosuite": "eddsa-jcs-2022", "proofValue": "z1"}}`))
+	f.Add([]byte(`{"a": 1e400, "proof": {}}`))
+	f.Add([]byte(`[]`))
+	key := func(string) (ed25519.PublicKey, error) { return pub, nil }
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		_ = credentials.Verify(doc, key)
+	})
+}
