@@ -101,7 +101,9 @@ func TestVerifyRefuses(t *testing.T) {
 		{"another cryptosuite", func(d map[string]any) { d["proof"].(map[string]any)["cryptosuite"] = "eddsa-rdfc-2022" }, key, "cryptosuite"},
 		{"no proof", func(d map[string]any) { delete(d, "proof") }, key, "no proof"},
 		{"a proof value cut short", func(d map[string]any) { d["proof"].(map[string]any)["proofValue"] = "z2HnFSSPPBzR36" }, key, "not an Ed25519 signature"},
-		{"the proof's context", func(d map[string]any) { d["proof"].(map[string]any)["@context"] = []any{"https://www.w3.org/ns/credentials/v2"} }, key, "@context"},
+		{"the proof's context", func(d map[string]any) {
+			d["proof"].(map[string]any)["@context"] = []any{"https://www.w3.org/ns/credentials/v2"}
+		}, key, "@context"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var d map[string]any
