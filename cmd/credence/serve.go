@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
 )
@@ -51,6 +53,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	isf := addIssuerFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -87,9 +90,20 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	issuerRoutes, err := startIssuer(ctx, isf, *sf.data, acfg.PublicURL, st, log)
+	if err != nil {
+		return err
+	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
-	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: runner.Routes}
+	routes := runner.Routes
+	if issuerRoutes != nil {
+		routes = func(r chi.Router) {
+			runner.Routes(r)
+			issuerRoutes(r)
+		}
+	}
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/credence/credence/engine/credentials"
+	"github.com/credence/credence/store"
+)
+
+// issuerFlags configure the credentials issuer: the secret that seals its
+// signing keys, kept apart from the store.
+type issuerFlags struct {
+	secret *string
+}
+
+func addIssuerFlags(fs *flag.FlagSet) *issuerFlags {
+	return &issuerFlags{
+		secret: fs.String("issuer-secret", env("CREDENCE_ISSUER_SECRET", ""),
+			"the secret (32 characters or more) that seals the issuer's signing keys in the store; with bbolt and none given, one is kept in DATA.issuer-secret (env CREDENCE_ISSUER_SECRET)"),
+	}
+}
+
+// secretFor returns the issuer secret: the one given, or, for a bbolt file,
+// the one in the file beside it (made on first use, readable by its owner
+// only). With PostgreSQL and none given there is none: every node must be
+// given the same.
+func (f *issuerFlags) secretFor(data string) ([]byte, error) {
+	if *f.secret != "" {
+		if len(*f.secret) < credentials.MinSecretLength {
+			return nil, fmt.Errorf("the issuer secret has %d characters; give %d or more", len(*f.secret), credentials.MinSecretLength)
+		}
+		return []byte(*f.secret), nil
+	}
+	if isPostgres(data) {
+		return nil, nil
+	}
+	path := data + ".issuer-secret"
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		buf := make([]byte, 32)
+		if _, err := rand.Read(buf); err != nil {
+			return nil, err
+		}
+		b = []byte(hex.EncodeToString(buf) + "\n")
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			return nil, fmt.Errorf("keep the issuer secret: %w", err)
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("read the issuer secret: %w", err)
+	}
+	return []byte(strings.TrimSpace(string(b))), nil
+}
+
+// startIssuer opens the issuer's keys and returns the routes that publish
+// them; nil, with a warning, when no secret is configured.
+func startIssuer(ctx context.Context, f *issuerFlags, data, publicURL string, st store.Store, log *slog.Logger) (func(chi.Router), error) {
+	secret, err := f.secretFor(data)
+	if err != nil {
+		return nil, err
+	}
+	if secret == nil {
+		log.Warn("no issuer secret (--issuer-secret, CREDENCE_ISSUER_SECRET): credentials are not signed and no key is published; give every node the same secret")
+		return nil, nil
+	}
+	keys, err := credentials.OpenKeys(ctx, st, secret, nil)
+	if err != nil {
+		return nil, err
+	}
+	pub := &credentials.Publisher{Keys: keys, PublicURL: publicURL}
+	return pub.Routes, nil
+}
