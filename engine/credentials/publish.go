@@ -21,6 +21,12 @@ import (
 //	POST /api/_issuer/keys/rotate   a new current key; the others retired, still published (admin)
 type Publisher struct {
 	Keys *Keys
+	// Issuer, when set, also serves the credentials it issued:
+	//
+	//	GET  /credentials/{id}             the credential: JSON with its proof, a VC-JWT (Accept: application/vc+jwt), or a page (Accept: text/html)
+	//	GET  /credentials/status/{list}    a signed Bitstring Status List ("revocation-1", "suspension-1")
+	//	POST /api/_verify                  verify a credential of this issuer handed over (JSON or JWT)
+	Issuer *Issuer
 	// PublicURL is the server's address as the world reaches it
 	// ("https://cert.example.org"): the did:web is made from its host.
 	// When empty, from the request's Host.
@@ -33,6 +39,11 @@ func (p *Publisher) Routes(r chi.Router) {
 	r.Get("/.well-known/jwks.json", p.jwks)
 	r.Get("/api/_issuer/keys", p.admin(p.list))
 	r.Post("/api/_issuer/keys/rotate", p.admin(p.rotate))
+	if p.Issuer != nil {
+		r.Get("/credentials/status/{list}", p.statusList)
+		r.Get("/credentials/{id}", p.credential)
+		r.Post("/api/_verify", p.verify)
+	}
 }
 
 // DID is the did:web of the host of publicURL, or of host when it is empty:

@@ -1,0 +1,121 @@
+package credentials
+
+import (
+	"errors"
+	"html/template"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// maxVerifyBytes bounds a credential handed to /api/_verify.
+const maxVerifyBytes = 256 << 10
+
+func (p *Publisher) statusList(w http.ResponseWriter, r *http.Request) {
+	purpose, list, ok := parseListURL(chi.URLParam(r, "list"))
+	if !ok {
+		problem(w, r, http.StatusNotFound, "no such status list")
+		return
+	}
+	b, err := p.Issuer.StatusList(r.Context(), purpose, list)
+	if errors.Is(err, ErrNotIssued) {
+		problem(w, r, http.StatusNotFound, "no such status list")
+		return
+	}
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the status list cannot be read now")
+		return
+	}
+	w.Header().Set("Content-Type", "application/vc+ld+json")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(b)
+}
+
+// credential serves an issued credential in the form asked for.
+func (p *Publisher) credential(w http.ResponseWriter, r *http.Request) {
+	c, err := p.Issuer.Get(r.Context(), chi.URLParam(r, "id"))
+	if errors.Is(err, ErrNotIssued) {
+		problem(w, r, http.StatusNotFound, "no credential was issued with that id")
+		return
+	}
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the credential cannot be read now")
+		return
+	}
+	accept := r.Header.Get("Accept")
+	w.Header().Set("Vary", "Accept")
+	switch {
+	case strings.Contains(accept, "application/vc+jwt") || strings.Contains(accept, "application/jwt"):
+		w.Header().Set("Content-Type", "application/vc+jwt")
+		io.WriteString(w, c.JWT)
+	case strings.Contains(accept, "text/html"):
+		p.page(w, r, c)
+	default:
+		w.Header().Set("Content-Type", "application/vc+ld+json")
+		w.Write(c.Credential)
+	}
+}
+
+// verify checks a credential handed over: its JSON, or its JWT.
+func (p *Publisher) verify(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxVerifyBytes+1))
+	if err != nil {
+		problem(w, r, http.StatusBadRequest, "the credential could not be read")
+		return
+	}
+	if len(body) > maxVerifyBytes {
+		problem(w, r, http.StatusRequestEntityTooLarge, "a credential is at most 256 KB")
+		return
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		problem(w, r, http.StatusBadRequest, "give the credential to verify: its JSON, or its JWT")
+		return
+	}
+	res := p.Issuer.Verify(r.Context(), body)
+	writeJSON(w, http.StatusOK, "application/json", false, res)
+}
+
+// page is the verification page a person reads: who, what, when, valid or
+// not and why. No script.
+func (p *Publisher) page(w http.ResponseWriter, r *http.Request, c *Issued) {
+	res := p.Issuer.Verify(r.Context(), c.Credential)
+	vc := res.Credential
+	subject, _ := vc["credentialSubject"].(map[string]any)
+	achievement, _ := subject["achievement"].(map[string]any)
+	issuer, _ := vc["issuer"].(map[string]any)
+	data := map[string]any{
+		"Valid": res.Valid, "Checks": res.Checks, "Name": str(vc["name"]),
+		"Description": str(achievement["description"]), "Issuer": str(issuer["name"]), "IssuerID": str(issuer["id"]),
+		"From": str(vc["validFrom"]), "Until": str(vc["validUntil"]), "ID": str(vc["id"]),
+		"SupersededBy": c.SupersededBy,
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	pageTemplate.Execute(w, data)
+}
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>{{.Name}}: {{if .Valid}}valid{{else}}not valid{{end}}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1d2433}
+.verdict{font-size:1.4rem;font-weight:600;padding:.6rem 1rem;border-radius:.4rem}
+.ok{background:#e3f5e8;color:#14532d}.ko{background:#fde8e8;color:#7f1d1d}
+dt{font-weight:600;margin-top:.6rem}dd{margin:0}li.ko,li.ok{background:none}
+@media print{.verdict{border:1px solid}}</style></head>
+<body>
+<p class="verdict {{if .Valid}}ok{{else}}ko{{end}}">{{if .Valid}}Valid credential{{else}}This credential is not valid{{end}}</p>
+<h1>{{.Name}}</h1>
+{{if .Description}}<p>{{.Description}}</p>{{end}}
+<dl>
+<dt>Issued by</dt><dd>{{.Issuer}} <small>({{.IssuerID}})</small></dd>
+<dt>Valid from</dt><dd>{{.From}}</dd>
+{{if .Until}}<dt>Valid until</dt><dd>{{.Until}}</dd>{{end}}
+{{if .SupersededBy}}<dt>Renewed</dt><dd>superseded by a newer credential: <a href="{{.SupersededBy}}">{{.SupersededBy}}</a></dd>{{end}}
+<dt>Identifier</dt><dd>{{.ID}}</dd>
+</dl>
+<h2>Checks</h2>
+<ul>{{range .Checks}}<li class="{{if .OK}}ok{{else}}ko{{end}}">{{if .OK}}&#10003;{{else}}&#10007;{{end}} {{.Name}}: {{.Detail}}</li>{{end}}</ul>
+</body></html>
+`))
