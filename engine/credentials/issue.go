@@ -76,15 +76,15 @@ type Request struct {
 
 // Issued is an issued credential as kept: the signed forms and its status.
 type Issued struct {
-	Source       string    `json:"source"`
-	Index        int       `json:"index"`
-	IssuedAt     time.Time `json:"issuedAt"`
-	Key          string    `json:"key"`
+	Source       string          `json:"source"`
+	Index        int             `json:"index"`
+	IssuedAt     time.Time       `json:"issuedAt"`
+	Key          string          `json:"key"`
 	Credential   json.RawMessage `json:"credential"`
-	JWT          string    `json:"jwt"`
-	Revoked      bool      `json:"revoked,omitempty"`
-	Suspended    bool      `json:"suspended,omitempty"`
-	SupersededBy string    `json:"supersededBy,omitempty"`
+	JWT          string          `json:"jwt"`
+	Revoked      bool            `json:"revoked,omitempty"`
+	Suspended    bool            `json:"suspended,omitempty"`
+	SupersededBy string          `json:"supersededBy,omitempty"`
 }
 
 // Issuer issues Open Badges 3.0 credentials signed with the current key,

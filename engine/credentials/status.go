@@ -112,4 +112,3 @@ func parseListURL(name string) (string, int, bool) {
 	n, err := strconv.Atoi(name[i+1:])
 	return name[:i], n, err == nil && n > 0
 }
-
