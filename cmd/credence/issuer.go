@@ -62,21 +62,24 @@ func (f *issuerFlags) secretFor(data string) ([]byte, error) {
 	return []byte(strings.TrimSpace(string(b))), nil
 }
 
-// startIssuer opens the issuer's keys and returns the routes that publish
-// them; nil, with a warning, when no secret is configured.
-func startIssuer(ctx context.Context, f *issuerFlags, data, publicURL string, st store.Store, log *slog.Logger) (func(chi.Router), error) {
+// startIssuer opens the issuer's keys and returns the issuer and the
+// routes that publish its keys and credentials; nil, with a warning, when
+// no secret is configured. baseURL is the server's address as the world
+// reaches it.
+func startIssuer(ctx context.Context, f *issuerFlags, data, baseURL string, st store.Store, log *slog.Logger) (*credentials.Issuer, func(chi.Router), error) {
 	secret, err := f.secretFor(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if secret == nil {
 		log.Warn("no issuer secret (--issuer-secret, CREDENCE_ISSUER_SECRET): credentials are not signed and no key is published; give every node the same secret")
-		return nil, nil
+		return nil, nil, nil
 	}
 	keys, err := credentials.OpenKeys(ctx, st, secret, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pub := &credentials.Publisher{Keys: keys, PublicURL: publicURL}
-	return pub.Routes, nil
+	is := &credentials.Issuer{Keys: keys, BaseURL: baseURL}
+	pub := &credentials.Publisher{Keys: keys, PublicURL: baseURL, Issuer: is}
+	return is, pub.Routes, nil
 }

@@ -90,9 +90,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	issuerRoutes, err := startIssuer(ctx, isf, *sf.data, acfg.PublicURL, st, log)
+	baseURL := acfg.PublicURL
+	if baseURL == "" {
+		baseURL = "http://" + ln.Addr().String()
+	}
+	issuer, issuerRoutes, err := startIssuer(ctx, isf, *sf.data, baseURL, st, log)
 	if err != nil {
 		return err
+	}
+	if issuer != nil {
+		acfg.Credentials = issuer
 	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()

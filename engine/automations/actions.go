@@ -73,6 +73,34 @@ func (r *Runner) act(ctx context.Context, a *Automation, i int, j job, now time.
 		return r.message(ctx, a, i, j, dv, ov, now, key)
 	case ActionWebhook:
 		return r.queueWebhook(ctx, a, i, j, dv, ov, now, key)
+	case ActionIssue, ActionCredentialStatus:
+		if r.cfg.Credentials == nil {
+			return fmt.Errorf("%s: this server issues no credentials (no issuer secret)", act.Kind)
+		}
+		source, err := r.text(ctx, act.Source, dv, ov, now, "source")
+		if err != nil {
+			return err
+		}
+		if act.Kind == ActionCredentialStatus {
+			status, err := r.text(ctx, act.Status, dv, ov, now, "status")
+			if err != nil {
+				return err
+			}
+			return r.cfg.Credentials.SetStatusNamed(ctx, source, status)
+		}
+		v, err := r.run(ctx, act.Credential, dv, ov, now, "")
+		if err != nil {
+			return fmt.Errorf("credential: %w", err)
+		}
+		j, err := expressions.ToJSON(v)
+		if err != nil {
+			return fmt.Errorf("credential: %w", err)
+		}
+		fields, ok := j.(map[string]any)
+		if !ok {
+			return fmt.Errorf("credential: the formula gives %T, not an object", j)
+		}
+		return r.cfg.Credentials.IssueFields(ctx, source, fields)
 	}
 	return fmt.Errorf("unknown action %q", act.Kind)
 }

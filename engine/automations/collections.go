@@ -119,7 +119,13 @@ const automationsSchema = `{
             "required": ["template", "to"], "additionalProperties": false},
           "webhook": {"type": "object", "properties": {
             "endpoint": {"type": "string"}, "payload": {"type": "string"}},
-            "required": ["endpoint"], "additionalProperties": false}
+            "required": ["endpoint"], "additionalProperties": false},
+          "issue": {"type": "object", "properties": {
+            "source": {"type": "string"}, "credential": {"type": "string"}},
+            "required": ["source", "credential"], "additionalProperties": false},
+          "credentialStatus": {"type": "object", "properties": {
+            "source": {"type": "string"}, "status": {"type": "string"}},
+            "required": ["source", "status"], "additionalProperties": false}
         },
         "additionalProperties": false
       }

@@ -79,6 +79,10 @@ const (
 	ActionUpdate  = "update"
 	ActionMessage = "message"
 	ActionWebhook = "webhook"
+	// ActionIssue issues a verifiable credential; ActionCredentialStatus
+	// changes its status (active, suspended, revoked).
+	ActionIssue            = "issue"
+	ActionCredentialStatus = "credentialStatus"
 )
 
 // Action is one step of an automation.
@@ -113,6 +117,11 @@ type Action struct {
 	Endpoint string
 	// Payload computes the JSON body; nil sends the event.
 	Payload *expressions.Program
+
+	// Source gives the id a verifiable credential is issued for (issue,
+	// credentialStatus); Credential the object it is issued from; Status
+	// the status it takes.
+	Source, Credential, Status *expressions.Program
 }
 
 // Field is one field an action writes.
@@ -414,8 +423,28 @@ func (c *compiler) action(p *problems, path string, item any) Action {
 		if v, ok := body["payload"]; ok && v != nil {
 			a.Payload = c.formula(p, path+"/payload", v, expressions.Value)
 		}
+	case ActionIssue, ActionCredentialStatus:
+		if v, ok := body["source"]; ok {
+			a.Source = c.formula(p, path+"/source", v, expressions.Value)
+		} else {
+			p.add(path+"/source", "is required: a formula giving the id of the document the credential is about")
+		}
+		field, what := "credential", "a formula giving the credential's data: issuer, achievement, email, validFrom, validUntil, supersedes"
+		if kind == ActionCredentialStatus {
+			field, what = "status", "a formula giving active, suspended or revoked"
+		}
+		if v, ok := body[field]; ok {
+			prog := c.formula(p, path+"/"+field, v, expressions.Value)
+			if kind == ActionIssue {
+				a.Credential = prog
+			} else {
+				a.Status = prog
+			}
+		} else {
+			p.add(path+"/"+field, "is required: %s", what)
+		}
 	default:
-		p.add(path, "is not an action: use create, update, message or webhook")
+		p.add(path, "is not an action: use create, update, message, webhook, issue or credentialStatus")
 	}
 	return a
 }

@@ -75,6 +75,20 @@ type Config struct {
 	Limits expressions.Limits
 	// NodeID names this runner in the lease; random when empty.
 	NodeID string
+	// Credentials issues the verifiable credentials of the issue and
+	// credentialStatus actions; without it, those actions fail.
+	Credentials Credentials
+}
+
+// Credentials issues verifiable credentials and keeps their status
+// (engine/credentials).
+type Credentials interface {
+	// IssueFields issues the credential about source once, from the
+	// fields an issue action's formula gives.
+	IssueFields(ctx context.Context, source string, fields map[string]any) error
+	// SetStatusNamed makes the credential about source active, suspended
+	// or revoked; one never issued is left alone.
+	SetStatusNamed(ctx context.Context, source, status string) error
 }
 
 // Runner runs automations and delivers messages. Create it with New and

@@ -13,12 +13,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-chi/chi/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
 	"github.com/credence/credence/engine/automations"
+	"github.com/credence/credence/engine/credentials"
 	"github.com/credence/credence/examples/pack"
 	"github.com/credence/credence/store/bolt"
 )
@@ -53,9 +55,17 @@ func newProgram(t *testing.T) *program {
 	rep, err := pack.Load(ctx, svc, os.DirFS("."))
 	require.NoError(t, err)
 	assert.Zero(t, rep.Updated+rep.Unchanged)
-	runner := automations.New(svc, st, automations.Config{Now: clk.Now})
-	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Routes: runner.Routes}, svc))
+	keys, err := credentials.OpenKeys(ctx, st, []byte("the issuer secret of the tests, 32 bytes or more"), clk.Now)
+	require.NoError(t, err)
+	issuer := &credentials.Issuer{Keys: keys, Now: clk.Now}
+	pub := &credentials.Publisher{Keys: keys, Issuer: issuer}
+	runner := automations.New(svc, st, automations.Config{Now: clk.Now, Credentials: issuer})
+	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Routes: func(r chi.Router) {
+		runner.Routes(r)
+		pub.Routes(r)
+	}}, svc))
 	t.Cleanup(srv.Close)
+	issuer.BaseURL, pub.PublicURL = srv.URL, srv.URL
 	return &program{t: t, srv: srv, svc: svc, runner: runner, clock: clk}
 }
 

@@ -1,6 +1,7 @@
 package certification_test
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -228,6 +229,56 @@ func TestLearnerJourney(t *testing.T) {
 	for _, m := range p.messages(max, "") {
 		assert.Equal(t, "max", m["recipient"])
 	}
+
+	// Her credential is a signed Open Badge anyone verifies: as JSON, as a
+	// JWT, on its page; then revoked, it fails verification, and says why.
+	status, vc := p.raw("", "GET", "/credentials/lin--syn-automation-fundamentals", "application/json", "")
+	require.Equal(t, http.StatusOK, status, vc)
+	assert.Contains(t, vc, `"OpenBadgeCredential"`)
+	assert.Contains(t, vc, `"eddsa-jcs-2022"`)
+	assert.NotContains(t, vc, "lin@example.org", "the e-mail is hashed")
+	_, jwt := p.raw("", "GET", "/credentials/lin--syn-automation-fundamentals", "application/vc+jwt", "")
+	assert.Equal(t, 2, strings.Count(jwt, "."), "a compact JWS")
+	for _, form := range []string{vc, jwt} {
+		status, res := p.raw("", "POST", "/api/_verify", "", form)
+		require.Equal(t, http.StatusOK, status, res)
+		assert.Contains(t, res, `"valid":true`)
+	}
+	_, page := p.raw("", "GET", "/credentials/lin--syn-automation-fundamentals", "text/html", "")
+	assert.Contains(t, page, "Valid credential")
+	assert.Contains(t, page, "Synerise Automation Fundamentals")
+	assert.NotContains(t, page, "<script")
+
+	p.ok(admin, "PATCH", "/api/credentials/lin--syn-automation-fundamentals", map[string]any{"status": "revoked", "note": "exam misconduct found on review"})
+	p.work()
+	for _, form := range []string{vc, jwt} {
+		_, res := p.raw("", "POST", "/api/_verify", "", form)
+		assert.Contains(t, res, `"valid":false`)
+		assert.Contains(t, res, "revoked by the issuer")
+	}
+	_, page = p.raw("", "GET", "/credentials/lin--syn-automation-fundamentals", "text/html", "")
+	assert.Contains(t, page, "This credential is not valid")
+	assert.Contains(t, page, "revoked by the issuer")
+}
+
+// raw makes a request with a text body and an Accept header, and returns
+// the status and the body as text.
+func (p *program) raw(key, method, path, accept, body string) (int, string) {
+	p.t.Helper()
+	req, err := http.NewRequest(method, p.srv.URL+path, strings.NewReader(body))
+	require.NoError(p.t, err)
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(p.t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(p.t, err)
+	return res.StatusCode, string(b)
 }
 
 // TestPartnerAwards: a partner's certification awarded when the required
