@@ -56,6 +56,7 @@ Usage:
   credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
   credence keys create [--data ./credence.db] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
   credence audit verify [--data ./credence.db]
+  credence verify (--key MULTIKEY | --did did.json) FILE   (a credential, offline: signature and dates)
   credence version
 
 Run "credence COMMAND --help" for a command's flags.
@@ -84,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return keysCmd(ctx, args, stdout, stderr)
 	case "audit":
 		return auditCmd(ctx, args, stdout, stderr)
+	case "verify":
+		return verifyCmd(ctx, args, stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "credence", versionString())
 		return nil

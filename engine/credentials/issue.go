@@ -165,7 +165,7 @@ func (is *Issuer) Issue(ctx context.Context, r Request) (*Issued, error) {
 		if err != nil {
 			return err
 		}
-		jwt, err := signJWT(unsigned, vm, priv)
+		jwt, err := signJWT(vc, vm, priv)
 		if err != nil {
 			return err
 		}
@@ -266,15 +266,37 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// signJWT secures the credential as a VC-JWT (VC-JOSE-COSE): a compact
-// JWS over the credential, typ vc+jwt, EdDSA, kid the verification method.
-func signJWT(credential []byte, kid string, priv any) (string, error) {
+// signJWT secures the credential as a VC-JWT: a compact JWS (EdDSA, typ
+// vc+jwt, kid the verification method) whose claims are the credential's
+// members, with the registered claims Open Badges 3.0 asks of a JWT beside
+// them: iss (the issuer), jti (the credential's id), nbf and exp (its
+// validity), sub (the subject's id, when it has one).
+func signJWT(vc map[string]any, kid string, priv any) (string, error) {
+	claims := make(map[string]any, len(vc)+5)
+	for k, v := range vc {
+		claims[k] = v
+	}
+	claims["iss"] = vc["issuer"].(map[string]any)["id"]
+	claims["jti"] = vc["id"]
+	if t, err := time.Parse(time.RFC3339, str(vc["validFrom"])); err == nil {
+		claims["nbf"] = t.Unix()
+	}
+	if t, err := time.Parse(time.RFC3339, str(vc["validUntil"])); err == nil {
+		claims["exp"] = t.Unix()
+	}
+	if s, ok := vc["credentialSubject"].(map[string]any); ok && s["id"] != nil {
+		claims["sub"] = s["id"]
+	}
+	payload, err := json.Marshal(claims)
+	if err != nil {
+		return "", err
+	}
 	opts := (&jose.SignerOptions{}).WithType("vc+jwt").WithContentType("vc").WithHeader("kid", kid)
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.EdDSA, Key: priv}, opts)
 	if err != nil {
 		return "", err
 	}
-	jws, err := signer.Sign(credential)
+	jws, err := signer.Sign(payload)
 	if err != nil {
 		return "", err
 	}

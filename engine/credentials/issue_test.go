@@ -102,6 +102,13 @@ func TestIssueSignsBothForms(t *testing.T) {
 	require.NoError(t, err)
 	var fromJWT map[string]any
 	require.NoError(t, json.Unmarshal(payload, &fromJWT))
+	assert.Equal(t, "did:web:cert.example.org", fromJWT["iss"])
+	assert.Equal(t, vc["id"], fromJWT["jti"])
+	assert.EqualValues(t, until.Unix(), fromJWT["exp"])
+	assert.EqualValues(t, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC).Unix(), fromJWT["nbf"])
+	for _, claim := range []string{"iss", "jti", "nbf", "exp"} {
+		delete(fromJWT, claim)
+	}
 	delete(vc, "proof")
 	assert.Equal(t, vc, fromJWT, "the JWT carries the same credential")
 

@@ -39,12 +39,7 @@ func (r *Result) add(name string, ok bool, detail string) {
 // signed before it was retired), the issuer, the dates and the status
 // lists, and says which check fails and why.
 func (is *Issuer) Verify(ctx context.Context, raw []byte) Result {
-	var res Result
-	raw = bytes.TrimSpace(raw)
-	now := is.now()
-	var signedAt time.Time
-	var payload []byte
-	resolve := func(vm string) (ed25519.PublicKey, error) {
+	res := VerifyWith(raw, func(vm string, signedAt time.Time) (ed25519.PublicKey, error) {
 		id, ok := strings.CutPrefix(vm, is.DID()+"#")
 		if !ok {
 			return nil, fmt.Errorf("not a key of this issuer (%s)", is.DID())
@@ -57,7 +52,34 @@ func (is *Issuer) Verify(ctx context.Context, raw []byte) Result {
 			return nil, fmt.Errorf("the key %s was retired on %s, before this was signed", k.ID, k.Retired.Format(time.RFC3339))
 		}
 		return k.Public, nil
+	}, is.now())
+	if res.Credential == nil {
+		return res
 	}
+	issuer := res.Credential["issuer"]
+	if m, ok := issuer.(map[string]any); ok {
+		issuer = m["id"]
+	}
+	res.add("issuer", issuer == is.DID(), fmt.Sprintf("issued by %v", issuer))
+	is.checkStatus(ctx, res.Credential, &res)
+	res.Valid = true
+	for _, c := range res.Checks {
+		res.Valid = res.Valid && c.OK
+	}
+	return res
+}
+
+// VerifyWith checks a credential (JSON with a Data Integrity proof, or a
+// VC-JWT) apart from any issuer's store: its signature with the key that
+// key gives for the verification method (and the time it was signed), and
+// its dates at now. Status lists are not read: the caller checks them, or
+// says they were not.
+func VerifyWith(raw []byte, key func(verificationMethod string, signedAt time.Time) (ed25519.PublicKey, error), now time.Time) Result {
+	var res Result
+	raw = bytes.TrimSpace(raw)
+	var signedAt time.Time
+	var payload []byte
+	resolve := func(vm string) (ed25519.PublicKey, error) { return key(vm, signedAt) }
 	if bytes.HasPrefix(raw, []byte("{")) {
 		res.Form = "data-integrity"
 		var d struct {
@@ -102,13 +124,12 @@ func (is *Issuer) Verify(ctx context.Context, raw []byte) Result {
 		return res
 	}
 	delete(vc, "proof")
-	res.Credential = vc
-
-	issuer := vc["issuer"]
-	if m, ok := issuer.(map[string]any); ok {
-		issuer = m["id"]
+	if res.Form == "jwt" {
+		for _, claim := range []string{"iss", "jti", "nbf", "exp", "sub"} {
+			delete(vc, claim)
+		}
 	}
-	res.add("issuer", issuer == is.DID(), fmt.Sprintf("issued by %v", issuer))
+	res.Credential = vc
 
 	from, errFrom := time.Parse(time.RFC3339, str(vc["validFrom"]))
 	switch {
@@ -130,9 +151,7 @@ func (is *Issuer) Verify(ctx context.Context, raw []byte) Result {
 			res.add("validUntil", true, "valid until "+until.Format(time.RFC3339))
 		}
 	}
-	is.checkStatus(ctx, vc, &res)
-
-	res.Valid = len(res.Checks) > 0
+	res.Valid = true
 	for _, c := range res.Checks {
 		res.Valid = res.Valid && c.OK
 	}
@@ -182,4 +201,37 @@ func (is *Issuer) checkStatus(ctx context.Context, vc map[string]any, res *Resul
 func str(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// KeysFromDID reads the Multikey verification methods of a DID document:
+// each method's id (did#key) and its Ed25519 public key.
+func KeysFromDID(doc []byte) (map[string]ed25519.PublicKey, error) {
+	var d struct {
+		ID                 string `json:"id"`
+		VerificationMethod []struct {
+			ID, Type, Controller, PublicKeyMultibase string
+		} `json:"verificationMethod"`
+	}
+	if err := json.Unmarshal(doc, &d); err != nil {
+		return nil, fmt.Errorf("not a DID document: %w", err)
+	}
+	keys := make(map[string]ed25519.PublicKey)
+	for _, m := range d.VerificationMethod {
+		if m.Type != "Multikey" {
+			continue
+		}
+		pub, err := DecodePublicKey(m.PublicKeyMultibase)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.ID, err)
+		}
+		id := m.ID
+		if strings.HasPrefix(id, "#") {
+			id = d.ID + id
+		}
+		keys[id] = pub
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("the DID document %s has no Ed25519 Multikey", d.ID)
+	}
+	return keys, nil
 }
