@@ -1,11 +1,17 @@
 package credentials
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
+	texttemplate "text/template"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 )
@@ -89,10 +95,10 @@ func (p *Publisher) page(w http.ResponseWriter, r *http.Request, c *Issued) {
 		"Valid": res.Valid, "Checks": res.Checks, "Name": str(vc["name"]),
 		"Description": str(achievement["description"]), "Issuer": str(issuer["name"]), "IssuerID": str(issuer["id"]),
 		"From": str(vc["validFrom"]), "Until": str(vc["validUntil"]), "ID": str(vc["id"]),
-		"SupersededBy": c.SupersededBy,
+		"SupersededBy": c.SupersededBy, "LinkedIn": linkedIn(vc, c.Source), "Badge": c.Source + "/badge.svg",
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
 	pageTemplate.Execute(w, data)
 }
 
@@ -103,7 +109,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 .verdict{font-size:1.4rem;font-weight:600;padding:.6rem 1rem;border-radius:.4rem}
 .ok{background:#e3f5e8;color:#14532d}.ko{background:#fde8e8;color:#7f1d1d}
 dt{font-weight:600;margin-top:.6rem}dd{margin:0}li.ko,li.ok{background:none}
-@media print{.verdict{border:1px solid}}</style></head>
+.share{margin-top:1.5rem}@media print{.verdict{border:1px solid}.share a{display:none}}</style></head>
 <body>
 <p class="verdict {{if .Valid}}ok{{else}}ko{{end}}">{{if .Valid}}Valid credential{{else}}This credential is not valid{{end}}</p>
 <h1>{{.Name}}</h1>
@@ -115,7 +121,73 @@ dt{font-weight:600;margin-top:.6rem}dd{margin:0}li.ko,li.ok{background:none}
 {{if .SupersededBy}}<dt>Renewed</dt><dd>superseded by a newer credential: <a href="{{.SupersededBy}}">{{.SupersededBy}}</a></dd>{{end}}
 <dt>Identifier</dt><dd>{{.ID}}</dd>
 </dl>
+<p class="share"><img src="{{.Badge}}" alt="" width="96" height="96"> <a href="{{.LinkedIn}}">Add to LinkedIn profile</a> · <a href="{{.Badge}}" download>Download the badge (the credential is baked in)</a> · print this page for a certificate</p>
 <h2>Checks</h2>
 <ul>{{range .Checks}}<li class="{{if .OK}}ok{{else}}ko{{end}}">{{if .OK}}&#10003;{{else}}&#10007;{{end}} {{.Name}}: {{.Detail}}</li>{{end}}</ul>
 </body></html>
 `))
+
+// linkedIn is the "Add to profile" link of LinkedIn for the credential,
+// with the parameters LinkedIn documents for certifications.
+func linkedIn(vc map[string]any, source string) string {
+	q := url.Values{}
+	q.Set("startTask", "CERTIFICATION_NAME")
+	q.Set("name", str(vc["name"]))
+	if issuer, ok := vc["issuer"].(map[string]any); ok {
+		q.Set("organizationName", str(issuer["name"]))
+	}
+	for prefix, field := range map[string]string{"issue": "validFrom", "expiration": "validUntil"} {
+		if t, err := time.Parse(time.RFC3339, str(vc[field])); err == nil {
+			q.Set(prefix+"Year", strconv.Itoa(t.Year()))
+			q.Set(prefix+"Month", strconv.Itoa(int(t.Month())))
+		}
+	}
+	q.Set("certUrl", str(vc["id"]))
+	q.Set("certId", source)
+	return "https://www.linkedin.com/profile/add?" + q.Encode()
+}
+
+// badge answers with the badge image: an SVG with the credential baked in,
+// in an openbadges:credential element, as Open Badges 3.0 bakes SVG.
+func (p *Publisher) badge(w http.ResponseWriter, r *http.Request) {
+	c, err := p.Issuer.Get(r.Context(), chi.URLParam(r, "id"))
+	if errors.Is(err, ErrNotIssued) {
+		problem(w, r, http.StatusNotFound, "no credential was issued with that id")
+		return
+	}
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the credential cannot be read now")
+		return
+	}
+	var vc map[string]any
+	if err := json.Unmarshal(c.Credential, &vc); err != nil {
+		problem(w, r, http.StatusInternalServerError, "the credential cannot be read")
+		return
+	}
+	issuer, _ := vc["issuer"].(map[string]any)
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Content-Disposition", `inline; filename="`+c.Source+`.svg"`)
+	badgeTemplate.Execute(w, map[string]any{
+		"Name": str(vc["name"]), "Issuer": str(issuer["name"]),
+		// The credential's JSON escapes <, > and &; a CDATA end is split all the same.
+		"Credential": strings.ReplaceAll(string(c.Credential), "]]>", "]]]]><![CDATA[>"),
+	})
+}
+
+// badgeTemplate writes SVG: text/template, each text escaped for XML by
+// the xml function, the credential in its CDATA section as it is.
+var badgeTemplate = texttemplate.Must(texttemplate.New("badge").Funcs(texttemplate.FuncMap{"xml": xmlText}).Parse(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" width="240" height="240" viewBox="0 0 240 240">
+<openbadges:credential><![CDATA[{{.Credential}}]]></openbadges:credential>
+<title>{{xml .Name}}</title>
+<circle cx="120" cy="120" r="112" fill="#1d3557" stroke="#e9c46a" stroke-width="8"/>
+<text x="120" y="105" text-anchor="middle" font-family="system-ui,sans-serif" font-size="15" fill="#fff">{{xml .Name}}</text>
+<text x="120" y="140" text-anchor="middle" font-family="system-ui,sans-serif" font-size="11" fill="#e9c46a">{{xml .Issuer}}</text>
+</svg>
+`))
+
+// xmlText escapes s as XML character data.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

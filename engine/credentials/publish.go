@@ -24,6 +24,7 @@ type Publisher struct {
 	// Issuer, when set, also serves the credentials it issued:
 	//
 	//	GET  /credentials/{id}             the credential: JSON with its proof, a VC-JWT (Accept: application/vc+jwt), or a page (Accept: text/html)
+	//	GET  /credentials/{id}/badge.svg   the badge image, the credential baked in (Open Badges 3.0 baking)
 	//	GET  /credentials/status/{list}    a signed Bitstring Status List ("revocation-1", "suspension-1")
 	//	POST /api/_verify                  verify a credential of this issuer handed over (JSON or JWT)
 	Issuer *Issuer
@@ -42,6 +43,7 @@ func (p *Publisher) Routes(r chi.Router) {
 	if p.Issuer != nil {
 		r.Get("/credentials/status/{list}", p.statusList)
 		r.Get("/credentials/{id}", p.credential)
+		r.Get("/credentials/{id}/badge.svg", p.badge)
 		r.Post("/api/_verify", p.verify)
 	}
 }

@@ -114,6 +114,10 @@ func TestConversationIQLifecycle(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, []any{"ciq-certified-user"}, certs)
 	assert.Equal(t, []any{"bronze"}, badges)
+	entry := p.ok("", "GET", "/api/directory/cy", nil)
+	assert.Equal(t, []any{"/credentials/cy--ciq-certified-user"}, entry["verify"], "each listed credential links to its verification")
+	_, verified := p.raw("", "POST", "/api/_verify", "", p.raw2("/credentials/cy--ciq-certified-user"))
+	assert.Contains(t, verified, `"valid":true`)
 
 	// CEUs through the year: 4 hours of training count; a rejected
 	// activity does not; a professional development day counts half.
@@ -196,6 +200,9 @@ func TestConversationIQLifecycle(t *testing.T) {
 	// reminders stop, the prerequisite no longer holds; points stay.
 	ok, _, _ = p.listed("cy")
 	assert.False(t, ok, "a lapsed credential is not in the public directory")
+	_, verified = p.raw("", "POST", "/api/_verify", "", p.raw2("/credentials/cy--ciq-certified-user--2"))
+	assert.Contains(t, verified, `"valid":false`)
+	assert.Contains(t, verified, "suspended by the issuer", "its verifiable credential is suspended while lapsed")
 	adv = p.ok(admin, "PUT", "/api/assessments/"+adv["id"].(string), map[string]any{"learner": "cy", "certification": "ciq-advanced-practitioner",
 		"scores": map[string]any{"written": 90, "simulation": 90, "coaching": 90, "project": 90}})
 	assert.Equal(t, false, adv["prerequisitesMet"])
@@ -231,6 +238,13 @@ func TestConversationIQLifecycle(t *testing.T) {
 	assert.True(t, ok, "reinstated: listed again")
 	assert.Equal(t, []any{"ciq-certified-user"}, certs)
 	assert.Equal(t, []any{"bronze"}, badges)
+	c2 = p.credential(admin, "cy--ciq-certified-user--2")
+	require.NotEqual(t, "cy--ciq-certified-user--2", c2["vc"], "a reinstatement that moves the expiry issues anew")
+	_, verified = p.raw("", "POST", "/api/_verify", "", p.raw2("/credentials/"+c2["vc"].(string)))
+	assert.Contains(t, verified, `"valid":true`, "reinstated: verifiable again, until the new expiry")
+	assert.Contains(t, verified, "2029-11-25T09:00:00Z")
+	_, oldPage := p.raw("", "GET", "/credentials/cy--ciq-certified-user--2", "text/html", "")
+	assert.Contains(t, oldPage, "superseded by a newer credential")
 	adv = p.ok(admin, "PUT", "/api/assessments/"+adv["id"].(string), map[string]any{"learner": "cy", "certification": "ciq-advanced-practitioner",
 		"scores": map[string]any{"written": 80, "simulation": 90, "coaching": 90, "project": 90}})
 	assert.Equal(t, true, adv["prerequisitesMet"], "the reinstated credential counts again")
@@ -528,4 +542,12 @@ func TestCEUsCountInsideThePeriodCappedAndScoped(t *testing.T) {
 	sales = p.credential(admin, "eve--ciq-sales-professional")
 	assert.Equal(t, "active", sales["status"])
 	assert.EqualValues(t, 10, sales["ceuEarned"])
+}
+
+// raw2 reads a public path as text (a credential's JSON).
+func (p *program) raw2(path string) string {
+	p.t.Helper()
+	status, body := p.raw("", "GET", path, "application/vc+ld+json", "")
+	require.Equal(p.t, http.StatusOK, status, body)
+	return body
 }
