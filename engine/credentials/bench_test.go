@@ -1,12 +1,17 @@
 package credentials_test
 
 import (
+	"context"
 	"crypto/ed25519"
+	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/credence/credence/engine/credentials"
+	"github.com/credence/credence/store/bolt"
 )
 
 // A credential the size of an Open Badge: the subject, an achievement with
@@ -61,4 +66,53 @@ func FuzzVerify(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		_ = credentials.Verify(doc, key)
 	})
+}
+
+// BenchmarkIssue issues one credential: both signatures, the status
+// index, the record, in one bbolt transaction.
+func BenchmarkIssue(b *testing.B) {
+	ctx := context.Background()
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(b, err)
+	b.Cleanup(func() { st.Close() })
+	keys, err := credentials.OpenKeys(ctx, st, secret, nil)
+	require.NoError(b, err)
+	is := &credentials.Issuer{Keys: keys, BaseURL: "https://cert.example.org"}
+	r := request("", time.Now().AddDate(1, 0, 0))
+	n := 0
+	for b.Loop() {
+		n++
+		r.Source = "c" + strconv.Itoa(n)
+		if _, err := is.Issue(ctx, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIssuerVerify verifies a credential as /api/_verify does:
+// signature, dates and the status lists in the store.
+func BenchmarkIssuerVerify(b *testing.B) {
+	ctx := context.Background()
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(b, err)
+	b.Cleanup(func() { st.Close() })
+	keys, err := credentials.OpenKeys(ctx, st, secret, nil)
+	require.NoError(b, err)
+	is := &credentials.Issuer{Keys: keys, BaseURL: "https://cert.example.org"}
+	r := request("c1", time.Now().AddDate(1, 0, 0))
+	r.ValidFrom = time.Now().Add(-time.Hour)
+	c, err := is.Issue(ctx, r)
+	require.NoError(b, err)
+	for _, form := range []struct {
+		name string
+		raw  []byte
+	}{{"data integrity", c.Credential}, {"jwt", []byte(c.JWT)}} {
+		b.Run(form.name, func(b *testing.B) {
+			for b.Loop() {
+				if !is.Verify(ctx, form.raw).Valid {
+					b.Fatal("not valid")
+				}
+			}
+		})
+	}
 }

@@ -13,9 +13,11 @@ import (
 //	{"issuer": {"name", "url", "email", "image"},
 //	 "achievement": {"id", "type", "name", "description", "criteria", "image"},
 //	 "email": the holder's address (salted and hashed in the credential), or "subject": a DID,
-//	 "validFrom", "validUntil": dates, "supersedes": the source of the credential this one renews}
+//	 "validFrom", "validUntil": dates, "supersedes": the source of the credential this one renews,
+//	 "holderName": shown on the page and certificate (not signed), for a holder who agreed to be named}
 func (is *Issuer) IssueFields(ctx context.Context, source string, f map[string]any) error {
-	r := Request{Source: source, Email: str(f["email"]), SubjectID: str(f["subject"]), Supersedes: str(f["supersedes"])}
+	r := Request{Source: source, Email: str(f["email"]), SubjectID: str(f["subject"]), Supersedes: str(f["supersedes"]),
+		HolderName: str(f["holderName"])}
 	if m, ok := f["issuer"].(map[string]any); ok {
 		r.Issuer = Profile{Name: str(m["name"]), URL: str(m["url"]), Email: str(m["email"]), Image: str(m["image"])}
 	}

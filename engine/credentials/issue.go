@@ -72,6 +72,10 @@ type Request struct {
 	// Supersedes is the Source of the credential this one renews: it is
 	// marked superseded.
 	Supersedes string
+	// HolderName, when set, is shown on the credential's page and
+	// certificate, not signed into the credential: give it only for a
+	// holder who agreed to be named in public.
+	HolderName string
 }
 
 // Issued is an issued credential as kept: the signed forms and its status.
@@ -85,6 +89,7 @@ type Issued struct {
 	Revoked      bool            `json:"revoked,omitempty"`
 	Suspended    bool            `json:"suspended,omitempty"`
 	SupersededBy string          `json:"supersededBy,omitempty"`
+	HolderName   string          `json:"holderName,omitempty"`
 }
 
 // Issuer issues Open Badges 3.0 credentials signed with the current key,
@@ -169,7 +174,7 @@ func (is *Issuer) Issue(ctx context.Context, r Request) (*Issued, error) {
 		if err != nil {
 			return err
 		}
-		out = &Issued{Source: r.Source, Index: index, IssuedAt: now, Key: key.ID, Credential: signed, JWT: jwt}
+		out = &Issued{Source: r.Source, Index: index, IssuedAt: now, Key: key.ID, Credential: signed, JWT: jwt, HolderName: r.HolderName}
 		if err := putIssued(tx, out); err != nil {
 			return err
 		}

@@ -96,6 +96,7 @@ func (p *Publisher) page(w http.ResponseWriter, r *http.Request, c *Issued) {
 		"Description": str(achievement["description"]), "Issuer": str(issuer["name"]), "IssuerID": str(issuer["id"]),
 		"From": str(vc["validFrom"]), "Until": str(vc["validUntil"]), "ID": str(vc["id"]),
 		"SupersededBy": c.SupersededBy, "LinkedIn": linkedIn(vc, c.Source), "Badge": c.Source + "/badge.svg",
+		"Holder": c.HolderName, "Certificate": r.URL.Query().Get("view") == "certificate", "Source": c.Source,
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
@@ -109,22 +110,30 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 .verdict{font-size:1.4rem;font-weight:600;padding:.6rem 1rem;border-radius:.4rem}
 .ok{background:#e3f5e8;color:#14532d}.ko{background:#fde8e8;color:#7f1d1d}
 dt{font-weight:600;margin-top:.6rem}dd{margin:0}li.ko,li.ok{background:none}
-.share{margin-top:1.5rem}@media print{.verdict{border:1px solid}.share a{display:none}}</style></head>
-<body>
+.share{margin-top:1.5rem}.certificate{text-align:center;border:6px double #1d3557;padding:3rem 2rem;margin-top:2rem}
+.kicker{letter-spacing:.3em;text-transform:uppercase}.holder{font-size:1.8rem;font-weight:600}.small{font-size:.8rem}
+@page{size:A4 landscape;margin:1.5cm}@media print{.verdict{border:1px solid}.share a{display:none}}</style></head>
+<body>{{if .Certificate}}
+<main class="certificate"><p class="kicker">Certificate</p><h1>{{.Name}}</h1>
+{{if .Holder}}<p>awarded to</p><p class="holder">{{.Holder}}</p>{{end}}
+<p>by {{.Issuer}}, {{.From}}{{if .Until}}, valid until {{.Until}}{{end}}</p>
+<p class="small">{{if .Valid}}Verified{{else}}Not valid{{end}} at {{.ID}}: a signed Open Badge anyone can check.</p></main>
+{{else}}
 <p class="verdict {{if .Valid}}ok{{else}}ko{{end}}">{{if .Valid}}Valid credential{{else}}This credential is not valid{{end}}</p>
 <h1>{{.Name}}</h1>
 {{if .Description}}<p>{{.Description}}</p>{{end}}
 <dl>
+{{if .Holder}}<dt>Awarded to</dt><dd>{{.Holder}}</dd>{{end}}
 <dt>Issued by</dt><dd>{{.Issuer}} <small>({{.IssuerID}})</small></dd>
 <dt>Valid from</dt><dd>{{.From}}</dd>
 {{if .Until}}<dt>Valid until</dt><dd>{{.Until}}</dd>{{end}}
 {{if .SupersededBy}}<dt>Renewed</dt><dd>superseded by a newer credential: <a href="{{.SupersededBy}}">{{.SupersededBy}}</a></dd>{{end}}
 <dt>Identifier</dt><dd>{{.ID}}</dd>
 </dl>
-<p class="share"><img src="{{.Badge}}" alt="" width="96" height="96"> <a href="{{.LinkedIn}}">Add to LinkedIn profile</a> · <a href="{{.Badge}}" download>Download the badge (the credential is baked in)</a> · print this page for a certificate</p>
+<p class="share"><img src="{{.Badge}}" alt="" width="96" height="96"> <a href="{{.LinkedIn}}">Add to LinkedIn profile</a> · <a href="{{.Badge}}" download>Download the badge (the credential is baked in)</a> · <a href="{{.Source}}?view=certificate">Printable certificate</a></p>
 <h2>Checks</h2>
 <ul>{{range .Checks}}<li class="{{if .OK}}ok{{else}}ko{{end}}">{{if .OK}}&#10003;{{else}}&#10007;{{end}} {{.Name}}: {{.Detail}}</li>{{end}}</ul>
-</body></html>
+{{end}}</body></html>
 `))
 
 // linkedIn is the "Add to profile" link of LinkedIn for the credential,

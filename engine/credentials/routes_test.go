@@ -37,6 +37,7 @@ func TestCredentialRoutes(t *testing.T) {
 	r := request("ada--cert", time.Now().Add(365*24*time.Hour))
 	r.ValidFrom = time.Now().Add(-time.Hour)
 	r.Achievement.Name = `Certified <User> & "Friends" ]]>`
+	r.HolderName = "Ada Lovelace"
 	c, err := is.Issue(ctx, r)
 	require.NoError(t, err)
 
@@ -67,6 +68,12 @@ func TestCredentialRoutes(t *testing.T) {
 	assert.Contains(t, page, "https://www.linkedin.com/profile/add?")
 	assert.Contains(t, page, "startTask=CERTIFICATION_NAME")
 	assert.Contains(t, page, "certId=ada--cert")
+	assert.Contains(t, page, "Ada Lovelace")
+	assert.NotContains(t, body, "Ada Lovelace", "the name is not signed into the credential")
+	_, _, cert := get("/credentials/ada--cert?view=certificate", "text/html")
+	assert.Contains(t, cert, `class="certificate"`)
+	assert.Contains(t, cert, "awarded to")
+	assert.Contains(t, cert, "@page{size:A4 landscape")
 	status, _, _ = get("/credentials/nobody", "")
 	assert.Equal(t, http.StatusNotFound, status)
 	status, _, _ = get("/credentials/status/revocation-0", "")
