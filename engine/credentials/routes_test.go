@@ -76,8 +76,10 @@ func TestCredentialRoutes(t *testing.T) {
 	assert.Contains(t, cert, "@page{size:A4 landscape")
 	status, _, _ = get("/credentials/nobody", "")
 	assert.Equal(t, http.StatusNotFound, status)
-	status, _, _ = get("/credentials/status/revocation-0", "")
-	assert.Equal(t, http.StatusNotFound, status)
+	for _, list := range []string{"revocation-0", "revocation-2", "revocation-99999999", "expiry-1", "revocation"} {
+		status, _, _ = get("/credentials/status/"+list, "")
+		assert.Equal(t, http.StatusNotFound, status, list)
+	}
 	status, _, list := get("/credentials/status/suspension-1", "")
 	assert.Equal(t, http.StatusOK, status)
 	assert.Contains(t, list, "BitstringStatusListCredential")

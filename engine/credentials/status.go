@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,6 +23,13 @@ import (
 func (is *Issuer) StatusList(ctx context.Context, purpose string, list int) ([]byte, error) {
 	if purpose != PurposeRevocation && purpose != PurposeSuspension || list < 1 {
 		return nil, ErrNotIssued
+	}
+	issued, err := is.allocated(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if list > (issued+ListSize-1)/ListSize && list > 1 {
+		return nil, ErrNotIssued // no credential points at it
 	}
 	bits, err := is.bits(ctx, purpose, list)
 	if err != nil {
@@ -53,6 +61,22 @@ func (is *Issuer) StatusList(ctx context.Context, purpose string, list int) ([]b
 		return nil, err
 	}
 	return Sign(unsigned, map[string]any{"created": now.Format(time.RFC3339), "verificationMethod": is.DID() + "#" + key.ID, "proofPurpose": "assertionMethod"}, priv)
+}
+
+// allocated is the number of status entries given out.
+func (is *Issuer) allocated(ctx context.Context) (int, error) {
+	n := 0
+	err := is.Keys.st.View(ctx, func(r store.Reader) error {
+		raw, err := r.Get(metaBucket, []byte("next-index"))
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		if err == nil && len(raw) == 8 {
+			n = int(binary.BigEndian.Uint64(raw))
+		}
+		return err
+	})
+	return n, err
 }
 
 func (is *Issuer) bits(ctx context.Context, purpose string, list int) ([]byte, error) {
