@@ -116,3 +116,24 @@ func BenchmarkIssuerVerify(b *testing.B) {
 		})
 	}
 }
+
+// FuzzVerifyWith hands the verifier of both forms arbitrary input: a
+// result, never a panic; nothing but the signed credential is valid.
+func FuzzVerifyWith(f *testing.F) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	require.NoError(f, err)
+	signed, err := credentials.Sign([]byte(badge), map[string]any{"created": "2026-11-24T09:00:00Z", "verificationMethod": "k", "proofPurpose": "assertionMethod"}, priv)
+	require.NoError(f, err)
+	f.Add(signed)
+	f.Add([]byte("eyJhbGciOiJFZERTQSJ9.eyJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDA5OjAwOjAwWiJ9.c2ln"))
+	f.Add([]byte("a.b.c"))
+	f.Add([]byte(`{"credentialStatus": [{"statusListIndex": "-1"}], "proof": {"type": "DataIntegrityProof"}}`))
+	key := func(string, time.Time) (ed25519.PublicKey, error) { return pub, nil }
+	now := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		res := credentials.VerifyWith(raw, key, now)
+		if res.Valid && len(res.Checks) == 0 {
+			t.Fatal("valid without a check")
+		}
+	})
+}
