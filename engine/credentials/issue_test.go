@@ -95,7 +95,7 @@ func TestIssueSignsBothForms(t *testing.T) {
 
 	// The proof and the JWT verify apart from the signer.
 	assert.True(t, verifyApart(t, c.Credential, key.Public))
-	jws, err := jose.ParseSigned(c.JWT, []jose.SignatureAlgorithm{jose.EdDSA})
+	jws, err := jose.ParseSignedCompact(c.JWT, []jose.SignatureAlgorithm{jose.EdDSA})
 	require.NoError(t, err)
 	assert.Equal(t, "vc+jwt", jws.Signatures[0].Protected.ExtraHeaders["typ"])
 	payload, err := jws.Verify(key.Public)

@@ -95,7 +95,7 @@ func VerifyWith(raw []byte, key func(verificationMethod string, signedAt time.Ti
 		payload = raw
 	} else {
 		res.Form = "jwt"
-		jws, err := jose.ParseSigned(string(raw), []jose.SignatureAlgorithm{jose.EdDSA})
+		jws, err := jose.ParseSignedCompact(string(raw), []jose.SignatureAlgorithm{jose.EdDSA})
 		if err != nil || len(jws.Signatures) != 1 {
 			res.add("signature", false, "not a credential: neither JSON nor a compact JWS signed with EdDSA")
 			return res
