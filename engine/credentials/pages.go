@@ -39,15 +39,24 @@ func (p *Publisher) statusList(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// credential serves an issued credential in the form asked for.
-func (p *Publisher) credential(w http.ResponseWriter, r *http.Request) {
+// issued reads the credential the path names, or answers why not.
+func (p *Publisher) issued(w http.ResponseWriter, r *http.Request) (*Issued, bool) {
 	c, err := p.Issuer.Get(r.Context(), chi.URLParam(r, "id"))
 	if errors.Is(err, ErrNotIssued) {
 		problem(w, r, http.StatusNotFound, "no credential was issued with that id")
-		return
+		return nil, false
 	}
 	if err != nil {
 		problem(w, r, http.StatusServiceUnavailable, "the credential cannot be read now")
+		return nil, false
+	}
+	return c, true
+}
+
+// credential serves an issued credential in the form asked for.
+func (p *Publisher) credential(w http.ResponseWriter, r *http.Request) {
+	c, ok := p.issued(w, r)
+	if !ok {
 		return
 	}
 	accept := r.Header.Get("Accept")
@@ -159,13 +168,8 @@ func linkedIn(vc map[string]any, source string) string {
 // badge answers with the badge image: an SVG with the credential baked in,
 // in an openbadges:credential element, as Open Badges 3.0 bakes SVG.
 func (p *Publisher) badge(w http.ResponseWriter, r *http.Request) {
-	c, err := p.Issuer.Get(r.Context(), chi.URLParam(r, "id"))
-	if errors.Is(err, ErrNotIssued) {
-		problem(w, r, http.StatusNotFound, "no credential was issued with that id")
-		return
-	}
-	if err != nil {
-		problem(w, r, http.StatusServiceUnavailable, "the credential cannot be read now")
+	c, ok := p.issued(w, r)
+	if !ok {
 		return
 	}
 	var vc map[string]any
