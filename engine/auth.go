@@ -46,6 +46,11 @@ func (h *handlers) authenticateKey(w http.ResponseWriter, r *http.Request, hdr s
 			if a, ok := h.svc.AuthenticateCached(secret); ok {
 				return a, true
 			}
+			if h.cfg.Tokens != nil && strings.Count(secret, ".") == 2 {
+				if a, ok := h.cfg.Tokens.Verify(secret); ok {
+					return a, true
+				}
+			}
 		}
 		w.Header().Set("Retry-After", strconv.Itoa(wait))
 		h.problem(w, r, http.StatusTooManyRequests, "too many failed authentications from this address; try again after Retry-After seconds", nil)
@@ -54,6 +59,15 @@ func (h *handlers) authenticateKey(w http.ResponseWriter, r *http.Request, hdr s
 	if !wellFormed {
 		h.authFailed(r)
 		h.unauthorized(w, r, "the Authorization header must be: Bearer <API key>")
+		return documents.Auth{}, false
+	}
+	if h.cfg.Tokens != nil && strings.Count(secret, ".") == 2 {
+		// A JWT: an account's access token, checked without the store.
+		if a, ok := h.cfg.Tokens.Verify(secret); ok {
+			return a, true
+		}
+		h.authFailed(r)
+		h.unauthorized(w, r, "the access token is not valid or has expired: refresh it, or sign in again")
 		return documents.Auth{}, false
 	}
 	a, err := h.svc.Authenticate(r.Context(), secret)

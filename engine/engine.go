@@ -40,6 +40,10 @@ type Config struct {
 	// Routes, when set, adds routes behind the same middleware (request
 	// ids, logging, authentication).
 	Routes func(r chi.Router)
+	// Tokens, when set, checks bearer tokens that are JWTs (three parts):
+	// the access tokens of signed-in accounts, accepted wherever an API
+	// key is.
+	Tokens TokenVerifier
 }
 
 // Service is what the engine needs of the document service.
@@ -59,6 +63,12 @@ type Service interface {
 	Publish(ctx context.Context, coll, id string, publish bool, opts documents.WriteOptions) (*documents.Document, error)
 	Authenticate(ctx context.Context, secret string) (documents.Auth, error)
 	AuthenticateCached(secret string) (documents.Auth, bool)
+}
+
+// TokenVerifier checks an access token without the store: the caller it
+// acts for, or false.
+type TokenVerifier interface {
+	Verify(token string) (documents.Auth, bool)
 }
 
 // New returns the HTTP handler of Credence.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine/automations"
+	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/store"
 )
 
@@ -103,7 +104,7 @@ func parseWebhookAllow(allow string) (automations.Egress, error) {
 // systemCollections are the system collections a document service opens
 // with: those of automations, whose webhooks egress checks when saved.
 func systemCollections(egress automations.Egress) []documents.SystemCollection {
-	return automations.SystemCollections(egress)
+	return append(automations.SystemCollections(egress), identity.SystemCollections()...)
 }
 
 // config is the runner's configuration from the flags.

@@ -14,9 +14,39 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine/credentials"
+	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/store"
 )
+
+// identityFlags configure who may sign up.
+type identityFlags struct {
+	signUp, signUpRole *string
+}
+
+func addIdentityFlags(fs *flag.FlagSet) *identityFlags {
+	return &identityFlags{
+		signUp: fs.String("signup", env("CREDENCE_SIGNUP", "off"),
+			"who may sign up with an e-mail and a password: off, open, or a comma-separated list of e-mail domains (env CREDENCE_SIGNUP)"),
+		signUpRole: fs.String("signup-role", env("CREDENCE_SIGNUP_ROLE", "learner"),
+			"the role of an account made by signing up (env CREDENCE_SIGNUP_ROLE)"),
+	}
+}
+
+// startIdentity opens the sessions and returns the identity routes and the
+// checker of access tokens.
+func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, log *slog.Logger) (*identity.Sessions, func(chi.Router), error) {
+	sessions, err := identity.OpenSessions(ctx, st, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := identity.New(svc, sessions, identity.Config{SignUp: *f.signUp, SignUpRole: *f.signUpRole, Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	return sessions, id.Routes, nil
+}
 
 // issuerFlags configure the credentials issuer: the secret that seals its
 // signing keys, kept apart from the store.

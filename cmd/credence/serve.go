@@ -54,6 +54,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	isf := addIssuerFlags(fs)
+	idf := addIdentityFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -103,14 +104,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
-	routes := runner.Routes
-	if issuerRoutes != nil {
-		routes = func(r chi.Router) {
-			runner.Routes(r)
+	sessions, identityRoutes, err := startIdentity(ctx, idf, svc, st, log)
+	if err != nil {
+		return err
+	}
+	routes := func(r chi.Router) {
+		runner.Routes(r)
+		identityRoutes(r)
+		if issuerRoutes != nil {
 			issuerRoutes(r)
 		}
 	}
-	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes}
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: sessions}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),
