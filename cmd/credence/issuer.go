@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine/automations"
 	"github.com/credence/credence/engine/credentials"
 	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/store"
@@ -22,7 +23,7 @@ import (
 
 // identityFlags configure who may sign up.
 type identityFlags struct {
-	signUp, signUpRole *string
+	signUp, signUpRole, resetURL *string
 }
 
 func addIdentityFlags(fs *flag.FlagSet) *identityFlags {
@@ -31,21 +32,44 @@ func addIdentityFlags(fs *flag.FlagSet) *identityFlags {
 			"who may sign up with an e-mail and a password: off, open, or a comma-separated list of e-mail domains (env CREDENCE_SIGNUP)"),
 		signUpRole: fs.String("signup-role", env("CREDENCE_SIGNUP_ROLE", "learner"),
 			"the role of an account made by signing up (env CREDENCE_SIGNUP_ROLE)"),
+		resetURL: fs.String("reset-url", env("CREDENCE_RESET_URL", ""),
+			"the frontend's password reset page; the reset message links it with the token appended (env CREDENCE_RESET_URL)"),
 	}
 }
 
 // startIdentity opens the sessions and returns the identity routes and the
-// checker of access tokens.
-func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, log *slog.Logger) (*identity.Sessions, func(chi.Router), error) {
+// checker of access tokens. Codes and links go through the message path:
+// by e-mail when SMTP is configured, else to the log (with a warning).
+func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, runner *automations.Runner, smtp bool, log *slog.Logger) (*identity.Sessions, func(chi.Router), error) {
 	sessions, err := identity.OpenSessions(ctx, st, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	id, err := identity.New(svc, sessions, identity.Config{SignUp: *f.signUp, SignUpRole: *f.signUpRole, Logger: log})
+	channel := automations.ChannelEmail
+	if !smtp {
+		channel = automations.ChannelLog
+		if *f.signUp != "off" {
+			log.Warn("no SMTP server: sign-up codes and password resets are written to this log, not e-mailed (--smtp-addr)")
+		}
+	}
+	id, err := identity.New(svc, sessions, identity.Config{SignUp: *f.signUp, SignUpRole: *f.signUpRole, Logger: log,
+		Mailer: runnerMailer{runner: runner, channel: channel}, ResetURL: *f.resetURL})
 	if err != nil {
 		return nil, nil, err
 	}
 	return sessions, id.Routes, nil
+}
+
+// runnerMailer sends identity's messages through the automations' message
+// path.
+type runnerMailer struct {
+	runner  *automations.Runner
+	channel string
+}
+
+func (m runnerMailer) Mail(ctx context.Context, mail identity.Mail) error {
+	return m.runner.Send(ctx, automations.Message{Template: mail.Template, Subject: mail.Subject, Text: mail.Text,
+		Channel: m.channel, Email: mail.Email, Recipient: mail.Recipient, Data: mail.Data})
 }
 
 // issuerFlags configure the credentials issuer: the secret that seals its

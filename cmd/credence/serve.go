@@ -104,7 +104,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
-	sessions, identityRoutes, err := startIdentity(ctx, idf, svc, st, log)
+	sessions, identityRoutes, err := startIdentity(ctx, idf, svc, st, runner, acfg.SMTP.Addr != "", log)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ func SystemCollections() []documents.SystemCollection {
     "role": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z][a-z0-9_-]*$"},
     "subject": {"type": "string", "maxLength": 200, "description": "the id of the document the account acts for, such as a learner"},
     "disabled": {"type": "boolean", "description": "a disabled account cannot sign in; its sessions end within five minutes"},
+    "verified": {"type": "boolean", "description": "its owner has shown the e-mail address is hers (a code sent to it)"},
     "passwordHash": {"type": "string", "x-secret": true, "description": "argon2id; never returned"}
   },
   "required": ["email", "role"],
@@ -38,6 +39,7 @@ type account struct {
 	Role     string `json:"role"`
 	Subject  string `json:"subject"`
 	Disabled bool   `json:"disabled"`
+	Verified bool   `json:"verified"`
 }
 
 // Documents is what identity needs of the document service.
@@ -45,6 +47,7 @@ type Documents interface {
 	List(ctx context.Context, coll string, opts documents.ListOptions) (*documents.Page, error)
 	Get(ctx context.Context, coll, id string, opts documents.ReadOptions) (*documents.Document, error)
 	Create(ctx context.Context, coll string, body []byte, opts documents.WriteOptions) (*documents.Document, error)
+	Patch(ctx context.Context, coll, id string, patch []byte, opts documents.WriteOptions) (*documents.Document, error)
 	Secret(ctx context.Context, coll, id, field string) (string, error)
 }
 
@@ -108,4 +111,14 @@ func create(ctx context.Context, svc Documents, email, role, subject, hash strin
 		return nil, fmt.Errorf("create the account: %w", err)
 	}
 	return &account{ID: d.ID, Email: email, Role: role, Subject: subject}, nil
+}
+
+// update patches an account as identity.
+func update(ctx context.Context, svc Documents, id string, fields map[string]any) error {
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	_, err = svc.Patch(system(ctx), AccountsCollection, id, b, documents.WriteOptions{})
+	return err
 }

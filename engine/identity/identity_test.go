@@ -37,6 +37,58 @@ type site struct {
 	svc   *documents.Service
 	clock *clock
 	admin string
+	mail  *outbox
+}
+
+// outbox keeps the messages identity sends, as the message path would
+// deliver them.
+type outbox struct {
+	mu   sync.Mutex
+	sent []identity.Mail
+}
+
+func (o *outbox) Mail(_ context.Context, m identity.Mail) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.sent = append(o.sent, m)
+	return nil
+}
+
+// await returns the n-th message sent (from 1), waiting for it: codes go
+// out after the answer.
+func (s *site) await(n int) identity.Mail {
+	s.t.Helper()
+	var m identity.Mail
+	require.Eventually(s.t, func() bool {
+		s.mail.mu.Lock()
+		defer s.mail.mu.Unlock()
+		if len(s.mail.sent) < n {
+			return false
+		}
+		m = s.mail.sent[n-1]
+		return true
+	}, 5*time.Second, 5*time.Millisecond)
+	return m
+}
+
+func (s *site) sentCount() int {
+	s.mail.mu.Lock()
+	defer s.mail.mu.Unlock()
+	return len(s.mail.sent)
+}
+
+// join signs up and verifies the address with the code sent, the n-th
+// message.
+func (s *site) join(email, password string, n int) identity.Tokens {
+	s.t.Helper()
+	status, _ := s.call("POST", "/auth/signup", "", map[string]string{"email": email, "password": password})
+	require.Equal(s.t, http.StatusAccepted, status)
+	code := s.await(n).Data["code"].(string)
+	status, body := s.call("POST", "/auth/verify", "", map[string]string{"email": email, "code": code})
+	require.Equal(s.t, http.StatusOK, status, body)
+	var t identity.Tokens
+	require.NoError(s.t, json.Unmarshal([]byte(body), &t))
+	return t
 }
 
 // cheap are argon2id costs for tests: the flows, not the hashing, are
@@ -59,13 +111,14 @@ func newSite(t *testing.T, signUp string) *site {
 	require.NoError(t, err)
 	sessions, err := identity.OpenSessions(ctx, st, clk.Now)
 	require.NoError(t, err)
-	id, err := identity.New(svc, sessions, identity.Config{SignUp: signUp, Params: cheap, Now: clk.Now})
+	mail := &outbox{}
+	id, err := identity.New(svc, sessions, identity.Config{SignUp: signUp, Params: cheap, Now: clk.Now, Mailer: mail})
 	require.NoError(t, err)
 	srv := httptest.NewServer(engine.New(engine.Config{Tokens: sessions, Routes: func(r chi.Router) { id.Routes(r) }}, svc))
 	t.Cleanup(srv.Close)
 	admin, _, err := svc.PutKey(ctx, documents.KeySpec{Role: documents.RoleAdmin, Name: "admin"})
 	require.NoError(t, err)
-	return &site{t: t, srv: srv, svc: svc, clock: clk, admin: admin}
+	return &site{t: t, srv: srv, svc: svc, clock: clk, admin: admin, mail: mail}
 }
 
 func (s *site) call(method, path, token string, body any) (int, string) {
@@ -110,6 +163,18 @@ func TestSignUpSignInRefreshSignOut(t *testing.T) {
 	assert.Equal(t, http.StatusAccepted, status)
 	assert.Equal(t, first, again, "signing up again tells nothing")
 
+	// Not before the address is verified, with the code sent to it.
+	status, _ = s.signIn("ada@example.org", "correct horse battery")
+	assert.Equal(t, http.StatusUnauthorized, status, "unverified")
+	verify := s.await(1)
+	assert.Equal(t, "ada@example.org", verify.Email)
+	assert.Equal(t, "account-verify", verify.Template)
+	status, _ = s.call("POST", "/auth/verify", "", map[string]string{"email": "ada@example.org", "code": "000000x"})
+	assert.Equal(t, http.StatusUnauthorized, status)
+	status, _ = s.call("POST", "/auth/verify", "", map[string]string{"email": "ada@example.org", "code": verify.Data["code"].(string)})
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, 1, s.sentCount(), "signing up again sent nothing")
+
 	// Signed in: the access token is accepted wherever a key is.
 	status, tok := s.signIn("ada@example.org", "correct horse battery")
 	require.Equal(t, http.StatusOK, status)
@@ -129,7 +194,7 @@ func TestSignUpSignInRefreshSignOut(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, status, "an API key is no account")
 	status, body = s.call("GET", "/auth/sessions", tok.AccessToken, nil)
 	assert.Equal(t, http.StatusOK, status)
-	assert.Equal(t, 1, strings.Count(body, `"id"`))
+	assert.Equal(t, 2, strings.Count(body, `"id"`), "the verification signed in, and so did the password")
 
 	// The password hash is never read back, not even by an admin.
 	status, body = s.call("GET", "/api/_accounts", s.admin, nil)
@@ -200,7 +265,7 @@ func TestSignUpPolicy(t *testing.T) {
 // address just the same, with backoff.
 func TestNoEnumerationAndLockout(t *testing.T) {
 	s := newSite(t, "open")
-	s.call("POST", "/auth/signup", "", map[string]string{"email": "ada@example.org", "password": "correct horse battery"})
+	s.join("ada@example.org", "correct horse battery", 1)
 	s1, b1 := s.call("POST", "/auth/signin", "", map[string]string{"email": "ada@example.org", "password": "wrong password"})
 	s2, b2 := s.call("POST", "/auth/signin", "", map[string]string{"email": "bob@example.org", "password": "wrong password"})
 	assert.Equal(t, http.StatusUnauthorized, s1)
@@ -216,4 +281,58 @@ func TestNoEnumerationAndLockout(t *testing.T) {
 	s.clock.Add(2 * time.Second)
 	status, _ := s.signIn("ada@example.org", "correct horse battery")
 	assert.Equal(t, http.StatusOK, status, "the lockout passes")
+}
+
+// TestCodesAndReset: a one-time sign-in code, a password reset that ends
+// every session, and the same answers for addresses without an account.
+func TestCodesAndReset(t *testing.T) {
+	s := newSite(t, "open")
+	first := s.join("ada@example.org", "correct horse battery", 1)
+
+	// A one-time code: asked for, it comes by e-mail; it works once.
+	s1, b1 := s.call("POST", "/auth/code", "", map[string]string{"email": "ada@example.org"})
+	s2, b2 := s.call("POST", "/auth/code", "", map[string]string{"email": "nobody@example.org"})
+	assert.Equal(t, http.StatusAccepted, s1)
+	assert.Equal(t, []any{s1, b1}, []any{s2, b2}, "the same answer for an address without an account")
+	code := s.await(2).Data["code"].(string)
+	assert.Regexp(t, "^[0-9]{6}$", code)
+	status, _ := s.call("POST", "/auth/signin/code", "", map[string]string{"email": "ada@example.org", "code": code})
+	assert.Equal(t, http.StatusOK, status)
+	status, _ = s.call("POST", "/auth/signin/code", "", map[string]string{"email": "ada@example.org", "code": code})
+	assert.Equal(t, http.StatusUnauthorized, status, "used up")
+	time.Sleep(50 * time.Millisecond)
+	assert.Equal(t, 2, s.sentCount(), "nothing was sent to the unknown address")
+
+	// Wrong codes burn it.
+	s.call("POST", "/auth/code", "", map[string]string{"email": "ada@example.org"})
+	code = s.await(3).Data["code"].(string)
+	wrong := "000000"
+	if code == wrong {
+		wrong = "111111"
+	}
+	for range 4 {
+		s.call("POST", "/auth/signin/code", "", map[string]string{"email": "ada@example.org", "code": wrong})
+	}
+	s.clock.Add(time.Hour) // past the lockout, not the guessing
+	status, _ = s.call("POST", "/auth/signin/code", "", map[string]string{"email": "ada@example.org", "code": code})
+	assert.Equal(t, http.StatusUnauthorized, status, "expired, and burnt by the wrong tries")
+
+	// A reset: the token by e-mail, a new password, every session ended.
+	s.clock.Add(time.Hour)
+	s.call("POST", "/auth/reset", "", map[string]string{"email": "ada@example.org"})
+	reset := s.await(4)
+	assert.Equal(t, "account-reset", reset.Template)
+	token := reset.Data["token"].(string)
+	status, _ = s.call("POST", "/auth/reset/confirm", "", map[string]string{"token": token + "x", "password": "a brand new password"})
+	assert.Equal(t, http.StatusUnauthorized, status)
+	status, body := s.call("POST", "/auth/reset/confirm", "", map[string]string{"token": token, "password": "a brand new password"})
+	assert.Equal(t, http.StatusOK, status, body)
+	status, _ = s.call("POST", "/auth/reset/confirm", "", map[string]string{"token": token, "password": "yet another password"})
+	assert.Equal(t, http.StatusUnauthorized, status, "a reset token works once")
+	status, _ = s.call("POST", "/auth/refresh", "", map[string]string{"refreshToken": first.RefreshToken})
+	assert.Equal(t, http.StatusUnauthorized, status, "the sessions before the reset are ended")
+	status, _ = s.signIn("ada@example.org", "correct horse battery")
+	assert.Equal(t, http.StatusUnauthorized, status, "the old password")
+	status, _ = s.signIn("ada@example.org", "a brand new password")
+	assert.Equal(t, http.StatusOK, status)
 }

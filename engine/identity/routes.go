@@ -31,6 +31,12 @@ type Config struct {
 	// Now is the clock of the lockouts; time.Now when nil.
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Mailer sends the codes and links (verification, one-time sign-in,
+	// password reset); without it those flows answer 503.
+	Mailer Mailer
+	// ResetURL, when set, makes the reset message a link: ResetURL and the
+	// token ("https://portal.example.org/reset?token="); else the token.
+	ResetURL string
 }
 
 // Service serves sign-up, sign-in, refresh and sign-out:
@@ -41,6 +47,11 @@ type Config struct {
 //	POST /auth/signout   {"refreshToken"}              204; the session's tokens stop (access tokens within AccessTTL)
 //	GET  /auth/sessions                                 the caller's live sessions (with its access token)
 //	GET  /auth/me                                       who the access token acts for: account, email, role, subject
+//	POST /auth/verify          {"email", "code"}        the code sent at sign-up: the address is verified; 200 tokens
+//	POST /auth/code            {"email"}                202; a one-time sign-in code is sent if the address has an account
+//	POST /auth/signin/code     {"email", "code"}        200 tokens (and the address verified), or 401
+//	POST /auth/reset           {"email"}                202; a reset token is sent if the address has an account
+//	POST /auth/reset/confirm   {"token", "password"}    the new password; every session ended; 200 tokens
 type Service struct {
 	svc      Documents
 	sessions *Sessions
@@ -81,6 +92,11 @@ func (s *Service) Routes(r chi.Router) {
 	r.Post("/auth/signout", s.signOut)
 	r.Get("/auth/sessions", s.list)
 	r.Get("/auth/me", s.me)
+	r.Post("/auth/verify", s.verify)
+	r.Post("/auth/code", s.sendCode)
+	r.Post("/auth/signin/code", s.signInWithCode)
+	r.Post("/auth/reset", s.sendReset)
+	r.Post("/auth/reset/confirm", s.confirmReset)
 }
 
 // me answers who the access token acts for.
@@ -148,16 +164,19 @@ func (s *Service) signUp(w http.ResponseWriter, r *http.Request) {
 	}
 	// The account acts for a document of its own, which the frontend makes
 	// (a learner's profile at /api/learners/{subject}): its id is new.
-	_, err = create(r.Context(), s.svc, email, s.cfg.SignUpRole, newSubject(), hash)
+	a, err := create(r.Context(), s.svc, email, s.cfg.SignUpRole, newSubject(), hash)
 	if err != nil && !errors.Is(err, errExists) {
 		s.cfg.Logger.Error("identity: sign-up failed", "error", err.Error())
 		problem(w, r, http.StatusServiceUnavailable, "the account cannot be made now")
 		return
 	}
+	if a != nil {
+		s.later(func(ctx context.Context) error { return s.mailCode(ctx, a, purposeVerify) })
+	}
 	// The same answer whether the address was new or not: a sign-up tells
 	// nobody who has an account.
 	writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted",
-		"detail": "if the address had no account, it has one now: sign in with it"})
+		"detail": "if the address had no account, it has one now: confirm it with the code sent to it (POST /auth/verify)"})
 }
 
 // mayJoin applies the sign-up policy.
@@ -225,7 +244,7 @@ func (s *Service) authenticate(ctx context.Context, email, password string) (*ac
 		}
 	}
 	ok, err := CheckPassword(password, hash)
-	if err != nil || !ok || a == nil || a.Disabled {
+	if err != nil || !ok || a == nil || a.Disabled || !a.Verified {
 		return nil, false
 	}
 	return a, true
@@ -415,4 +434,183 @@ func (g *guard) succeed(email string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	delete(g.keys, "e:"+email)
+}
+
+// later runs work after the answer is sent, so that an address with an
+// account is answered as fast as one without.
+func (s *Service) later(work func(ctx context.Context) error) {
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if err := work(ctx); err != nil {
+			s.cfg.Logger.Error("identity: cannot send a code", "error", err.Error())
+		}
+	}()
+}
+
+// mailCode makes a code for the account and sends it.
+func (s *Service) mailCode(ctx context.Context, a *account, purpose string) error {
+	if s.cfg.Mailer == nil {
+		return errors.New("no mailer: codes and links cannot be sent")
+	}
+	secret, err := s.newCode(ctx, a.ID, purpose, purpose == purposeReset)
+	if err != nil {
+		return err
+	}
+	m := Mail{Email: a.Email, Recipient: a.Subject, Data: map[string]any{"code": secret, "email": a.Email}}
+	switch purpose {
+	case purposeVerify:
+		m.Template, m.Subject = "account-verify", "Confirm your e-mail address"
+		m.Text = "Your confirmation code is {{.doc.code}}. It works for 24 hours."
+	case purposeSignIn:
+		m.Template, m.Subject = "account-signin-code", "Your sign-in code"
+		m.Text = "Your sign-in code is {{.doc.code}}. It works once, for 15 minutes. If you did not ask for it, ignore this message."
+	case purposeReset:
+		token := a.ID + "." + secret
+		m.Data["token"] = token
+		m.Data["link"] = s.cfg.ResetURL + token
+		m.Template, m.Subject = "account-reset", "Reset your password"
+		m.Text = "To choose a new password, use this within the hour: {{if .doc.link}}{{.doc.link}}{{else}}{{.doc.token}}{{end}}. If you did not ask for it, ignore this message."
+	}
+	return s.cfg.Mailer.Mail(ctx, m)
+}
+
+type codeBody struct {
+	Email    string `json:"email"`
+	Code     string `json:"code"`
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+// sendCode sends a one-time sign-in code, or nothing, with the same answer.
+func (s *Service) sendCode(w http.ResponseWriter, r *http.Request) {
+	s.sendFor(w, r, purposeSignIn)
+}
+
+// sendReset sends a password reset token, or nothing, with the same answer.
+func (s *Service) sendReset(w http.ResponseWriter, r *http.Request) {
+	s.sendFor(w, r, purposeReset)
+}
+
+func (s *Service) sendFor(w http.ResponseWriter, r *http.Request, purpose string) {
+	var b codeBody
+	if !decode(w, r, &b) {
+		return
+	}
+	if s.cfg.Mailer == nil {
+		problem(w, r, http.StatusServiceUnavailable, "this server sends no codes: ask the program for help")
+		return
+	}
+	email, addr := normalEmail(b.Email), clientAddress(r)
+	if wait := s.guard.check(addr, email); wait > 0 {
+		tooMany(w, r, wait)
+		return
+	}
+	s.guard.fail(addr, "") // each request counts against the address
+	if validEmail(email) {
+		s.later(func(ctx context.Context) error {
+			a, err := byEmail(ctx, s.svc, email)
+			if err != nil || a == nil || a.Disabled {
+				return err
+			}
+			return s.mailCode(ctx, a, purpose)
+		})
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted",
+		"detail": "if the address has an account, a message is on its way to it"})
+}
+
+// verify checks the code sent at sign-up, and signs in.
+func (s *Service) verify(w http.ResponseWriter, r *http.Request) {
+	s.withCode(w, r, purposeVerify)
+}
+
+// signInWithCode checks a one-time sign-in code, and signs in.
+func (s *Service) signInWithCode(w http.ResponseWriter, r *http.Request) {
+	s.withCode(w, r, purposeSignIn)
+}
+
+func (s *Service) withCode(w http.ResponseWriter, r *http.Request, purpose string) {
+	var b codeBody
+	if !decode(w, r, &b) {
+		return
+	}
+	email, addr := normalEmail(b.Email), clientAddress(r)
+	if wait := s.guard.check(addr, email); wait > 0 {
+		tooMany(w, r, wait)
+		return
+	}
+	a, err := byEmail(r.Context(), s.svc, email)
+	if err == nil && a != nil && !a.Disabled {
+		err = s.useCode(r.Context(), a.ID, purpose, b.Code)
+	} else if err == nil {
+		err = errBadCode
+	}
+	if err != nil {
+		s.guard.fail(addr, email)
+		problem(w, r, http.StatusUnauthorized, "the code is wrong or has expired")
+		return
+	}
+	s.guard.succeed(email)
+	s.signedIn(w, r, a)
+}
+
+// confirmReset sets a new password with a reset token, ends every session,
+// and signs in.
+func (s *Service) confirmReset(w http.ResponseWriter, r *http.Request) {
+	var b codeBody
+	if !decode(w, r, &b) {
+		return
+	}
+	if n := len(b.Password); n < MinPasswordLength || n > MaxPasswordLength {
+		problem(w, r, http.StatusUnprocessableEntity, "the password must be 10 to 256 characters long")
+		return
+	}
+	addr := clientAddress(r)
+	id, secret, _ := strings.Cut(b.Token, ".")
+	if wait := s.guard.check(addr, "id:"+id); wait > 0 {
+		tooMany(w, r, wait)
+		return
+	}
+	a, err := byID(r.Context(), s.svc, id)
+	if err == nil && !a.Disabled {
+		err = s.useCode(r.Context(), a.ID, purposeReset, secret)
+	} else if err == nil {
+		err = errBadCode
+	}
+	if err != nil {
+		s.guard.fail(addr, "id:"+id)
+		problem(w, r, http.StatusUnauthorized, "the reset token is wrong or has expired: ask for another")
+		return
+	}
+	hash, err := HashPassword(b.Password, s.cfg.Params)
+	if err == nil {
+		err = update(r.Context(), s.svc, a.ID, map[string]any{"passwordHash": hash, "verified": true})
+	}
+	if err == nil {
+		err = s.sessions.EndAll(r.Context(), a.ID)
+	}
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the password cannot be changed now")
+		return
+	}
+	s.signedIn(w, r, a)
+}
+
+// signedIn marks the address verified (the holder showed she reads it) and
+// starts a session.
+func (s *Service) signedIn(w http.ResponseWriter, r *http.Request, a *account) {
+	s.guard.succeed(a.Email)
+	if !a.Verified {
+		if err := update(r.Context(), s.svc, a.ID, map[string]any{"verified": true}); err != nil {
+			problem(w, r, http.StatusServiceUnavailable, "the session cannot be started now")
+			return
+		}
+	}
+	t, err := s.sessions.Start(r.Context(), Principal{Account: a.ID, Role: a.Role, Subject: a.Subject})
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the session cannot be started now")
+		return
+	}
+	writeJSON(w, http.StatusOK, t)
 }

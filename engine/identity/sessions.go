@@ -212,6 +212,28 @@ func (s *Sessions) End(ctx context.Context, token string) error {
 	})
 }
 
+// EndAll signs an account out everywhere: every session revoked (a
+// password reset does this).
+func (s *Sessions) EndAll(ctx context.Context, account string) error {
+	return s.st.Update(ctx, func(tx store.Tx) error {
+		var families []string
+		prefix := []byte(account + "\x00")
+		err := tx.Scan(accountsBucket, store.Range{Start: prefix, End: store.PrefixEnd(prefix)}, func(k, _ []byte) bool {
+			families = append(families, string(k[len(prefix):]))
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		for _, f := range families {
+			if err := s.revokeFamily(tx, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // Verify checks an access token, without the store: the caller it acts
 // for, or false. A token found valid is remembered until it expires, so
 // that the next requests with it cost a map lookup.
