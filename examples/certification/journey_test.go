@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/credence/credence/engine"
 	"github.com/credence/credence/engine/automations"
 	"github.com/credence/credence/engine/credentials"
+	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/examples/pack"
 	"github.com/credence/credence/store/bolt"
 )
@@ -50,7 +52,8 @@ func newProgram(t *testing.T) *program {
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	clk := &clock{t: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
-	svc, err := documents.New(ctx, st, documents.Options{Now: clk.Now, System: automations.SystemCollections(automations.Egress{})})
+	svc, err := documents.New(ctx, st, documents.Options{Now: clk.Now,
+		System: append(automations.SystemCollections(automations.Egress{}), identity.SystemCollections()...)})
 	require.NoError(t, err)
 	rep, err := pack.Load(ctx, svc, os.DirFS("."))
 	require.NoError(t, err)
@@ -60,13 +63,80 @@ func newProgram(t *testing.T) *program {
 	issuer := &credentials.Issuer{Keys: keys, Now: clk.Now}
 	pub := &credentials.Publisher{Keys: keys, Issuer: issuer}
 	runner := automations.New(svc, st, automations.Config{Now: clk.Now, Credentials: issuer})
-	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Routes: func(r chi.Router) {
+	sessions, err := identity.OpenSessions(ctx, st, clk.Now)
+	require.NoError(t, err)
+	accounts, err := identity.New(svc, sessions, identity.Config{SignUp: "open", Now: clk.Now,
+		Params: identity.Params{Memory: 1024, Time: 1, Threads: 1}, Mailer: mailer{runner}})
+	require.NoError(t, err)
+	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Tokens: sessions, Routes: func(r chi.Router) {
 		runner.Routes(r)
 		pub.Routes(r)
+		accounts.Routes(r)
 	}}, svc))
 	t.Cleanup(srv.Close)
 	issuer.BaseURL, pub.PublicURL = srv.URL, srv.URL
 	return &program{t: t, srv: srv, svc: svc, runner: runner, clock: clk}
+}
+
+// mailer sends identity's messages through the runner, to the log channel.
+type mailer struct{ r *automations.Runner }
+
+func (m mailer) Mail(ctx context.Context, mail identity.Mail) error {
+	return m.r.Send(ctx, automations.Message{Template: mail.Template, Subject: mail.Subject, Text: mail.Text,
+		Channel: automations.ChannelLog, Email: mail.Email, Recipient: mail.Recipient, Data: mail.Data})
+}
+
+// session is a signed-in account: its token signs in again when the
+// program's clock has moved past its lifetime.
+type session struct {
+	p                *program
+	email, password  string
+	account, subject string
+	access           string
+	issued           time.Time
+}
+
+// join signs a person up with her e-mail and password, verifies the
+// address with the code the message path delivers, and returns her session.
+func (p *program) join(email, password string) *session {
+	p.t.Helper()
+	status, body := p.call("", "POST", "/auth/signup", map[string]any{"email": email, "password": password})
+	require.Equal(p.t, http.StatusAccepted, status, "%v", body)
+	admin := p.key(documents.RoleAdmin, "")
+	var code string
+	require.Eventually(p.t, func() bool {
+		for _, m := range p.messages(admin, "account-verify") {
+			if m["to"] == email {
+				code = strings.TrimSuffix(strings.TrimPrefix(m["text"].(string), "Your confirmation code is "), ". It works for 24 hours.")
+				return true
+			}
+		}
+		return false
+	}, 5*time.Second, 10*time.Millisecond)
+	tok := p.ok("", "POST", "/auth/verify", map[string]any{"email": email, "code": code})
+	s := &session{p: p, email: email, password: password, access: tok["accessToken"].(string), issued: p.clock.Now()}
+	me := p.ok(s.access, "GET", "/auth/me", nil)
+	s.account, s.subject = me["account"].(string), me["subject"].(string)
+	return s
+}
+
+// key is a valid access token of the session: the last one, or a new one.
+func (s *session) key() string {
+	s.p.t.Helper()
+	if s.p.clock.Now().Sub(s.issued) >= identity.AccessTTL-time.Minute {
+		tok := s.p.ok("", "POST", "/auth/signin", map[string]any{"email": s.email, "password": s.password})
+		s.access, s.issued = tok["accessToken"].(string), s.p.clock.Now()
+	}
+	return s.access
+}
+
+// actAs makes the session's account act for the document id: an admin's
+// change, taken up at its next sign-in.
+func (s *session) actAs(admin, id string) {
+	s.p.t.Helper()
+	s.p.ok(admin, "PATCH", "/api/_accounts/"+s.account, map[string]any{"subject": id})
+	s.issued = time.Time{}
+	s.subject = id
 }
 
 // key creates a key and returns its secret.

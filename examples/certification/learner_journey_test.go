@@ -48,33 +48,37 @@ func TestLearnerJourney(t *testing.T) {
 	t0 := p.clock.Now()
 	admin := p.key(documents.RoleAdmin, "")
 	editor := p.key(documents.RoleEditor, "")
-	lin := p.key("learner", "lin")
+	// Lin signs up herself; an admin makes her account act for the
+	// learner profile "lin".
+	lin := p.join("lin@example.org", "lin's own passphrase")
+	assert.NotEqual(t, "lin", lin.subject, "a signed-up account acts for an id of its own")
+	lin.actAs(admin, "lin")
 	max := p.key("learner", "max")
 
 	// Enrolment: a profile, then an application with its deadline; the
 	// welcome is in her message log.
-	p.ok(lin, "PUT", "/api/learners/lin", map[string]any{"name": "Lin", "email": "lin@example.org",
+	p.ok(lin.key(), "PUT", "/api/learners/lin", map[string]any{"name": "Lin", "email": "lin@example.org",
 		"headline": "Automation lead", "directoryOptIn": true})
 	p.ok(max, "PUT", "/api/learners/max", map[string]any{"name": "Max", "email": "max@example.org"})
 	deadline := t0.Add(100 * 24 * time.Hour)
-	app := p.ok(lin, "POST", "/api/applications", map[string]any{"certification": "syn-automation-fundamentals",
+	app := p.ok(lin.key(), "POST", "/api/applications", map[string]any{"certification": "syn-automation-fundamentals",
 		"deadline": deadline.Format(time.RFC3339)})
 	assert.Equal(t, "lin", app["learner"])
 	assert.Equal(t, "started", app["status"])
 	status, _ := p.call(max, "GET", "/api/applications/"+app["id"].(string), nil)
 	assert.Equal(t, http.StatusNotFound, status, "another learner's application does not exist for him")
 	p.work()
-	welcome := p.messages(lin, "application-welcome")
+	welcome := p.messages(lin.key(), "application-welcome")
 	require.Len(t, welcome, 1)
 	assert.Equal(t, "lin@example.org", welcome[0]["to"])
 	assert.Empty(t, p.messages(max, "application-welcome"), "nobody reads another's messages")
 
 	// The exam: questions drawn on the server, no answer key; a late
 	// submission refused, an on-time one scored.
-	att := p.ok(lin, "POST", "/api/attempts", map[string]any{"exam": "automation-fundamentals"})
+	att := p.ok(lin.key(), "POST", "/api/attempts", map[string]any{"exam": "automation-fundamentals"})
 	drawn := ids(att["questions"])
 	require.Len(t, drawn, 5)
-	expanded := p.ok(lin, "GET", "/api/attempts/"+att["id"].(string)+"?expand=questions", nil)
+	expanded := p.ok(lin.key(), "GET", "/api/attempts/"+att["id"].(string)+"?expand=questions", nil)
 	for _, q := range expanded["questions"].([]any) {
 		q := q.(map[string]any)
 		assert.NotContains(t, q, "keywords")
@@ -90,49 +94,49 @@ func TestLearnerJourney(t *testing.T) {
 			other = id
 		}
 	}
-	status, _ = p.call(lin, "GET", "/api/questions/"+other, nil)
+	status, _ = p.call(lin.key(), "GET", "/api/questions/"+other, nil)
 	assert.Equal(t, http.StatusNotFound, status, "a question not drawn for her")
-	assert.NotEmpty(t, p.ok(lin, "GET", "/api/questions/"+drawn[0], nil)["text"])
+	assert.NotEmpty(t, p.ok(lin.key(), "GET", "/api/questions/"+drawn[0], nil)["text"])
 	p.clock.Add(21 * time.Minute)
-	status, body := p.call(lin, "PATCH", "/api/attempts/"+att["id"].(string), map[string]any{"answers": []any{}})
+	status, body := p.call(lin.key(), "PATCH", "/api/attempts/"+att["id"].(string), map[string]any{"answers": []any{}})
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "%v", body)
-	fresh := p.ok(lin, "POST", "/api/attempts", map[string]any{"exam": "automation-fundamentals"})
+	fresh := p.ok(lin.key(), "POST", "/api/attempts", map[string]any{"exam": "automation-fundamentals"})
 	var answers []any
 	for _, qid := range ids(fresh["questions"]) {
 		answers = append(answers, p.answerKey(admin, qid))
 	}
-	scored := p.ok(lin, "PATCH", "/api/attempts/"+fresh["id"].(string), map[string]any{"answers": answers, "passed": true, "score": 999})
+	scored := p.ok(lin.key(), "PATCH", "/api/attempts/"+fresh["id"].(string), map[string]any{"answers": answers, "passed": true, "score": 999})
 	assert.Equal(t, true, scored["passed"])
 	assert.EqualValues(t, scored["maxScore"], scored["score"], "the server scores")
 
 	// The credential, with the level's validity (Fundamentals: 24 months).
 	p.work()
-	cred := p.ok(lin, "GET", "/api/credentials/lin--syn-automation-fundamentals", nil)
+	cred := p.ok(lin.key(), "GET", "/api/credentials/lin--syn-automation-fundamentals", nil)
 	assert.Equal(t, "active", cred["state"])
 	issued, err := time.Parse(time.RFC3339, cred["issuedAt"].(string))
 	require.NoError(t, err)
 	assert.Equal(t, issued.AddDate(0, 24, 0).Format("2006-01-02T15:04:05.000Z"), cred["expiresAt"])
-	require.Len(t, p.messages(lin, "certified"), 1)
+	require.Len(t, p.messages(lin.key(), "certified"), 1)
 
 	// CE activities: one returned for more information, then approved.
-	talk := p.ok(lin, "POST", "/api/activities", map[string]any{"title": "Meetup talk", "source": "community", "contributions": 1, "status": "submitted"})
-	course := p.ok(lin, "POST", "/api/activities", map[string]any{"title": "Journeys course", "source": "training", "hours": 4, "status": "submitted"})
+	talk := p.ok(lin.key(), "POST", "/api/activities", map[string]any{"title": "Meetup talk", "source": "community", "contributions": 1, "status": "submitted"})
+	course := p.ok(lin.key(), "POST", "/api/activities", map[string]any{"title": "Journeys course", "source": "training", "hours": 4, "status": "submitted"})
 	assert.EqualValues(t, 5, talk["ceus"])
 	assert.EqualValues(t, 4, course["ceus"])
-	status, _ = p.call(lin, "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "approved"})
+	status, _ = p.call(lin.key(), "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "approved"})
 	assert.Equal(t, http.StatusForbidden, status, "a learner does not approve her own activity")
 	status, _ = p.call(editor, "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "returned"})
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "a return says what is missing")
 	p.ok(editor, "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "returned", "reviewNote": "Attach the certificate"})
 	p.work()
-	reviewed := p.messages(lin, "activity-reviewed")
+	reviewed := p.messages(lin.key(), "activity-reviewed")
 	require.Len(t, reviewed, 1)
 	assert.Contains(t, reviewed[0]["text"], "Attach the certificate")
-	p.ok(lin, "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "submitted", "evidence": "https://example.org/certificate.pdf"})
+	p.ok(lin.key(), "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "submitted", "evidence": "https://example.org/certificate.pdf"})
 	p.ok(editor, "PATCH", "/api/activities/"+course["id"].(string), map[string]any{"status": "approved"})
 	p.ok(editor, "PATCH", "/api/activities/"+talk["id"].(string), map[string]any{"status": "approved"})
 	p.work()
-	assert.Len(t, p.messages(lin, "activity-reviewed"), 3)
+	assert.Len(t, p.messages(lin.key(), "activity-reviewed"), 3)
 
 	// 3D Systems: both courses of a path complete the certification,
 	// pending an admin's confirmation; the admins are told.
@@ -140,7 +144,7 @@ func TestLearnerJourney(t *testing.T) {
 		p.ok(admin, "POST", "/api/completions", map[string]any{"learner": "lin", "course": c, "completedAt": t0.Format(time.RFC3339)})
 	}
 	p.work()
-	printer := p.ok(lin, "GET", "/api/credentials/lin--3d-certified-printer", nil)
+	printer := p.ok(lin.key(), "GET", "/api/credentials/lin--3d-certified-printer", nil)
 	assert.Equal(t, "pending", printer["state"])
 	assert.Equal(t, "courses", printer["via"])
 	toAdmins := p.messages(admin, "admin-new-certification")
@@ -148,52 +152,52 @@ func TestLearnerJourney(t *testing.T) {
 	assert.Equal(t, "certification-admins@example.org", toAdmins[0]["to"])
 	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active"})
 	p.work()
-	maint := p.ok(lin, "GET", "/api/maintenance/lin--3d-certified-printer--3d-maintenance-2026", nil)
+	maint := p.ok(lin.key(), "GET", "/api/maintenance/lin--3d-certified-printer--3d-maintenance-2026", nil)
 	assert.Equal(t, "enrolled", maint["status"])
 	assert.Equal(t, "2027-01-01T00:00:00.000Z", maint["deadline"], "the day after the course closes")
-	enrolled := p.messages(lin, "maintenance-enrolled")
+	enrolled := p.messages(lin.key(), "maintenance-enrolled")
 	require.Len(t, enrolled, 1)
 	assert.Contains(t, enrolled[0]["subject"], "1 January 2027")
 
 	// Reminders as the application's deadline comes: 90, 60 and 30 days
 	// before, an inactivity prompt on the way; none once it is submitted.
-	reminders := func() int { return len(p.messages(lin, "deadline-reminder")) }
+	reminders := func() int { return len(p.messages(lin.key(), "deadline-reminder")) }
 	p.at(deadline.Add(-90*24*time.Hour + time.Hour))
 	assert.Equal(t, 1, reminders())
-	assert.NotEmpty(t, p.messages(lin, "maintenance-pending"), "the digest of pending maintenance")
+	assert.NotEmpty(t, p.messages(lin.key(), "maintenance-pending"), "the digest of pending maintenance")
 	p.at(deadline.Add(-60*24*time.Hour + time.Hour))
 	assert.Equal(t, 2, reminders())
-	assert.Len(t, p.messages(lin, "inactivity-prompt"), 1, "started 40 days ago and untouched")
+	assert.Len(t, p.messages(lin.key(), "inactivity-prompt"), 1, "started 40 days ago and untouched")
 
 	// Maintenance was due on 1 January (two days ago): missed, the
 	// credential lapsed.
 	assert.Equal(t, "missed", p.ok(admin, "GET", "/api/maintenance/lin--3d-certified-printer--3d-maintenance-2026", nil)["status"])
-	printer = p.ok(lin, "GET", "/api/credentials/lin--3d-certified-printer", nil)
+	printer = p.ok(lin.key(), "GET", "/api/credentials/lin--3d-certified-printer", nil)
 	assert.Equal(t, "lapsed", printer["state"])
 	history := printer["history"].([]any)
 	assert.Equal(t, map[string]any{"from": "active", "to": "lapsed", "at": "2027-01-03T10:00:00.000Z",
 		"by": "automation:lapse-missed-maintenance", "note": "maintenance course 3d-maintenance-2026 not completed by its deadline"}, history[len(history)-1])
-	status, _ = p.call(lin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active"})
+	status, _ = p.call(lin.key(), "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active"})
 	assert.Equal(t, http.StatusForbidden, status, "a learner does not reinstate herself")
 
 	p.at(deadline.Add(-30*24*time.Hour + time.Hour))
 	assert.Equal(t, 3, reminders())
-	past := p.messages(lin, "deadline-reminder")
+	past := p.messages(lin.key(), "deadline-reminder")
 	assert.Contains(t, past[0]["subject"].(string)+past[1]["subject"].(string)+past[2]["subject"].(string), "30 days left")
 
 	// An admin reinstates the credential; it is not enrolled again.
 	p.ok(admin, "PATCH", "/api/credentials/lin--3d-certified-printer", map[string]any{"status": "active",
 		"note": "maintenance done late, fee paid"})
 	p.work()
-	assert.Equal(t, "active", p.ok(lin, "GET", "/api/credentials/lin--3d-certified-printer", nil)["state"])
-	assert.Len(t, p.messages(lin, "maintenance-enrolled"), 1)
+	assert.Equal(t, "active", p.ok(lin.key(), "GET", "/api/credentials/lin--3d-certified-printer", nil)["state"])
+	assert.Len(t, p.messages(lin.key(), "maintenance-enrolled"), 1)
 
 	// Submitted: a confirmation, and the reminders stop.
-	p.ok(lin, "PATCH", "/api/applications/"+app["id"].(string), map[string]any{"status": "submitted"})
+	p.ok(lin.key(), "PATCH", "/api/applications/"+app["id"].(string), map[string]any{"status": "submitted"})
 	p.at(deadline.Add(-24*time.Hour + time.Hour))
 	p.at(deadline.Add(25 * time.Hour))
 	assert.Equal(t, 3, reminders())
-	assert.Len(t, p.messages(lin, "application-submitted"), 1)
+	assert.Len(t, p.messages(lin.key(), "application-submitted"), 1)
 
 	// The public directory lists her, with nothing private.
 	entry := p.ok("", "GET", "/api/directory/lin", nil)
@@ -220,7 +224,7 @@ func TestLearnerJourney(t *testing.T) {
 	assert.Equal(t, "New exam rules", news[0]["subject"])
 
 	// Her message log: everything sent to her, and only that.
-	log := p.messages(lin, "")
+	log := p.messages(lin.key(), "")
 	assert.GreaterOrEqual(t, len(log), 12)
 	for _, m := range log {
 		assert.Equal(t, "lin", m["recipient"])
