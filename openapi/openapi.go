@@ -133,6 +133,9 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	}
 	b.shared()
 	b.system()
+	if _, ok := reg.Collection(accountsCollection); ok {
+		b.identity()
+	}
 	for _, n := range colls {
 		c, _ := reg.Collection(n)
 		b.collection(c)
