@@ -152,11 +152,10 @@ func (s *Service) signUp(w http.ResponseWriter, r *http.Request) {
 		problem(w, r, http.StatusForbidden, "signing up is closed for this address: ask the program for an account")
 		return
 	}
-	if wait := s.guard.check(clientAddress(r), ""); wait > 0 {
+	if wait := s.guard.sends(clientAddress(r)); wait > 0 {
 		tooMany(w, r, wait)
 		return
 	}
-	s.guard.fail(clientAddress(r), "") // sign-ups count against the address as failures do
 	hash, err := HashPassword(c.Password, s.cfg.Params)
 	if err != nil {
 		problem(w, r, http.StatusServiceUnavailable, "the account cannot be made now")
@@ -430,6 +429,26 @@ func (g *guard) strike(k string, burst int, now time.Time) {
 	}
 }
 
+// sends counts a request that makes an account or sends a message against
+// its address, apart from sign-in failures (a classroom behind one address
+// signs up together): 50 at once, then the same backoff. It returns how
+// long the address must wait, counting this request.
+func (g *guard) sends(addr string) time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	k := "s:" + addr
+	if st := g.keys[k]; st != nil && now.Before(st.until) {
+		return st.until.Sub(now)
+	}
+	g.strike(k, burstOfSends, now)
+	return 0
+}
+
+// burstOfSends is how many sign-ups and messages an address asks for
+// before it waits.
+const burstOfSends = 50
+
 func (g *guard) succeed(email string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -502,11 +521,10 @@ func (s *Service) sendFor(w http.ResponseWriter, r *http.Request, purpose string
 		return
 	}
 	email, addr := normalEmail(b.Email), clientAddress(r)
-	if wait := s.guard.check(addr, email); wait > 0 {
+	if wait := s.guard.sends(addr); wait > 0 {
 		tooMany(w, r, wait)
 		return
 	}
-	s.guard.fail(addr, "") // each request counts against the address
 	if validEmail(email) {
 		s.later(func(ctx context.Context) error {
 			a, err := byEmail(ctx, s.svc, email)
