@@ -123,6 +123,43 @@ func TestBlueprintRounding(t *testing.T) {
 	}
 }
 
+// TestBlueprintShortfall: an editor sees which competencies have too few
+// questions for their share; a learner does not see the field.
+func TestBlueprintShortfall(t *testing.T) {
+	p := newProgram(t)
+	admin := p.key(documents.RoleAdmin, "")
+	editor := p.key(documents.RoleEditor, "")
+	learner := p.signUp("ana")
+	shortfall := func(key, exam string) any {
+		t.Helper()
+		return p.ok(key, "GET", "/api/exams/"+exam, nil)["shortfall"]
+	}
+
+	assert.Equal(t, []any{}, shortfall(editor, "ciq-user-written"), "20 questions fill the blueprint")
+	assert.Equal(t, []any{}, shortfall(editor, "automation-fundamentals"), "an exam without a blueprint, its pool large enough")
+	assert.Nil(t, shortfall(learner, "ciq-user-written"))
+
+	// 30 questions need 6, 7, 9, 5 and 3: all but analytics fall short.
+	p.ok(admin, "PATCH", "/api/exams/ciq-user-written", map[string]any{"questionCount": 30})
+	assert.Equal(t, []any{
+		map[string]any{"competency": "navigation", "needed": 6.0, "available": 5.0},
+		map[string]any{"competency": "sentiment", "needed": 7.0, "available": 6.0},
+		map[string]any{"competency": "suggestions", "needed": 9.0, "available": 7.0},
+		map[string]any{"competency": "escalation", "needed": 5.0, "available": 4.0},
+	}, shortfall(editor, "ciq-user-written"))
+	assert.Nil(t, shortfall(learner, "ciq-user-written"))
+	// An attempt then gets what there is, every question of the short competencies.
+	drawn := ids(p.ok(learner, "POST", "/api/attempts", map[string]any{"exam": "ciq-user-written"})["questions"])
+	assert.Len(t, drawn, 25)
+
+	// A competency no question has, and an exam whose pool is too small.
+	p.ok(admin, "PATCH", "/api/exams/ciq-user-written", map[string]any{"questionCount": 10, "blueprint": []map[string]any{
+		{"competency": "navigation", "weight": 50}, {"competency": "routing", "weight": 50}}})
+	assert.Equal(t, []any{map[string]any{"competency": "routing", "needed": 5.0, "available": 0.0}}, shortfall(editor, "ciq-user-written"))
+	p.ok(admin, "PATCH", "/api/exams/analytics-master", map[string]any{"questionCount": 3})
+	assert.Equal(t, []any{map[string]any{"needed": 3.0, "available": 2.0}}, shortfall(admin, "analytics-master"))
+}
+
 func equalSets(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
