@@ -40,7 +40,7 @@ func addIdentityFlags(fs *flag.FlagSet) *identityFlags {
 // startIdentity opens the sessions and returns the identity routes and the
 // checker of access tokens. Codes and links go through the message path:
 // by e-mail when SMTP is configured, else to the log (with a warning).
-func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, runner *automations.Runner, smtp bool, log *slog.Logger) (*identity.Sessions, func(chi.Router), error) {
+func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, runner *automations.Runner, smtp bool, publicURL string, log *slog.Logger) (*identity.Service, func(chi.Router), error) {
 	sessions, err := identity.OpenSessions(ctx, st, nil)
 	if err != nil {
 		return nil, nil, err
@@ -53,11 +53,11 @@ func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service
 		}
 	}
 	id, err := identity.New(svc, sessions, identity.Config{SignUp: *f.signUp, SignUpRole: *f.signUpRole, Logger: log,
-		Mailer: runnerMailer{runner: runner, channel: channel}, ResetURL: *f.resetURL})
+		Mailer: runnerMailer{runner: runner, channel: channel}, ResetURL: *f.resetURL, PublicURL: publicURL})
 	if err != nil {
 		return nil, nil, err
 	}
-	return sessions, id.Routes, nil
+	return id, id.Routes, nil
 }
 
 // runnerMailer sends identity's messages through the automations' message

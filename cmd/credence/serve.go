@@ -104,7 +104,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
-	sessions, identityRoutes, err := startIdentity(ctx, idf, svc, st, runner, acfg.SMTP.Addr != "", log)
+	accounts, identityRoutes, err := startIdentity(ctx, idf, svc, st, runner, acfg.SMTP.Addr != "", acfg.PublicURL, log)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			issuerRoutes(r)
 		}
 	}
-	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: sessions}
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),

@@ -15,7 +15,7 @@ const AccountsCollection = "_accounts"
 
 // SystemCollections are the collections identity keeps.
 func SystemCollections() []documents.SystemCollection {
-	return []documents.SystemCollection{{Name: AccountsCollection, Schema: json.RawMessage(`{
+	return []documents.SystemCollection{providerCollection(), {Name: AccountsCollection, Schema: json.RawMessage(`{
   "type": "object",
   "title": "Accounts",
   "description": "People who sign in: an e-mail and a password, the role and the document they act for (their subject), as an API key has.",

@@ -114,7 +114,7 @@ func newSite(t *testing.T, signUp string) *site {
 	mail := &outbox{}
 	id, err := identity.New(svc, sessions, identity.Config{SignUp: signUp, Params: cheap, Now: clk.Now, Mailer: mail})
 	require.NoError(t, err)
-	srv := httptest.NewServer(engine.New(engine.Config{Tokens: sessions, Routes: func(r chi.Router) { id.Routes(r) }}, svc))
+	srv := httptest.NewServer(engine.New(engine.Config{Tokens: id, Routes: func(r chi.Router) { id.Routes(r) }}, svc))
 	t.Cleanup(srv.Close)
 	admin, _, err := svc.PutKey(ctx, documents.KeySpec{Role: documents.RoleAdmin, Name: "admin"})
 	require.NoError(t, err)

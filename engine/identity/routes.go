@@ -37,6 +37,10 @@ type Config struct {
 	// ResetURL, when set, makes the reset message a link: ResetURL and the
 	// token ("https://portal.example.org/reset?token="); else the token.
 	ResetURL string
+	// PublicURL is the server's address as browsers reach it: the
+	// providers send them back to PublicURL/auth/sso/{provider}/callback.
+	// From the request's Host when empty.
+	PublicURL string
 }
 
 // Service serves sign-up, sign-in, refresh and sign-out:
@@ -52,12 +56,18 @@ type Config struct {
 //	POST /auth/signin/code     {"email", "code"}        200 tokens (and the address verified), or 401
 //	POST /auth/reset           {"email"}                202; a reset token is sent if the address has an account
 //	POST /auth/reset/confirm   {"token", "password"}    the new password; every session ended; 200 tokens
+//	GET  /auth/sso/{provider}[?returnTo=URL]            single sign-on: to the provider (authorization code, PKCE)
+//	GET  /auth/sso/{provider}/callback                  back from it: 200 tokens, or to returnTo with them in the fragment
 type Service struct {
 	svc      Documents
 	sessions *Sessions
 	cfg      Config
 	dummy    string // a hash to check against for an unknown address, so that it takes as long
 	guard    *guard
+
+	providers *providers
+	mu        sync.RWMutex
+	bearers   map[string]verified // providers' tokens checked already, until they expire
 }
 
 // New returns the identity service over the documents and the sessions.
@@ -81,7 +91,9 @@ func New(svc Documents, sessions *Sessions, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{svc: svc, sessions: sessions, cfg: cfg, dummy: dummy, guard: newGuard(cfg.Now)}, nil
+	return &Service{svc: svc, sessions: sessions, cfg: cfg, dummy: dummy, guard: newGuard(cfg.Now),
+		providers: &providers{svc: svc, ok: map[string]*provider{}, rev: map[string]int64{}},
+		bearers:   map[string]verified{}}, nil
 }
 
 // Routes adds the identity routes.
@@ -97,6 +109,8 @@ func (s *Service) Routes(r chi.Router) {
 	r.Post("/auth/signin/code", s.signInWithCode)
 	r.Post("/auth/reset", s.sendReset)
 	r.Post("/auth/reset/confirm", s.confirmReset)
+	r.Get("/auth/sso/{provider}", s.ssoStart)
+	r.Get("/auth/sso/{provider}/callback", s.ssoCallback)
 }
 
 // me answers who the access token acts for.
