@@ -443,4 +443,3 @@ func (s *Service) external(token string) (documents.Auth, bool) {
 	}
 	return documents.Auth{}, false
 }
-
