@@ -25,6 +25,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
+	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/store/bolt"
 )
 
@@ -37,6 +38,33 @@ type browser struct {
 	shots    string // where screenshots go
 	mu       sync.Mutex
 	requests []string
+	svc      *documents.Service // the server's documents
+	sent     *mailbox           // with accounts: the messages identity sends
+}
+
+// mailbox keeps the messages identity sends.
+type mailbox struct {
+	mu   sync.Mutex
+	mail []identity.Mail
+}
+
+func (m *mailbox) Mail(_ context.Context, mail identity.Mail) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.mail = append(m.mail, mail)
+	return nil
+}
+
+func (m *mailbox) to(email string) []identity.Mail {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []identity.Mail
+	for _, x := range m.mail {
+		if x.Email == email {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // chromiumPath finds Debian's chromium; the tests never download one.
@@ -52,7 +80,11 @@ func chromiumPath() string {
 	return ""
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t *testing.T) *browser { return newBrowserWith(t, false) }
+
+// newBrowserWith is newBrowser, with people's accounts (engine/identity)
+// when accounts is set.
+func newBrowserWith(t *testing.T, accounts bool) *browser {
 	t.Helper()
 	exe := chromiumPath()
 	if exe == "" {
@@ -62,12 +94,26 @@ func newBrowser(t *testing.T) *browser {
 	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
-	svc, err := documents.New(t.Context(), st, documents.Options{})
+	var system []documents.SystemCollection
+	if accounts {
+		system = identity.SystemCollections()
+	}
+	svc, err := documents.New(t.Context(), st, documents.Options{System: system})
 	require.NoError(t, err)
 	key := strings.Repeat("k", documents.MinSecretLength)
 	_, _, err = svc.PutKey(t.Context(), documents.KeySpec{ID: "admin-ui-test", Name: "admin UI test", Role: documents.RoleAdmin, Secret: key})
 	require.NoError(t, err)
-	srv := httptest.NewServer(engine.New(engine.Config{}, svc))
+	cfg := engine.Config{}
+	var sent *mailbox
+	if accounts {
+		sessions, err := identity.OpenSessions(t.Context(), st, nil)
+		require.NoError(t, err)
+		sent = &mailbox{}
+		id, err := identity.New(svc, sessions, identity.Config{Params: identity.Params{Memory: 1024, Time: 1, Threads: 1}, Mailer: sent})
+		require.NoError(t, err)
+		cfg.Tokens, cfg.Routes = id, id.Routes
+	}
+	srv := httptest.NewServer(engine.New(cfg, svc))
 	t.Cleanup(srv.Close)
 
 	opts := []chromedp.ExecAllocatorOption{
@@ -94,7 +140,7 @@ func newBrowser(t *testing.T) *browser {
 		cancelAlloc()
 	})
 
-	b := &browser{t: t, ctx: ctx, base: srv.URL, key: key, shots: screenshotDir(t)}
+	b := &browser{t: t, ctx: ctx, base: srv.URL, key: key, shots: screenshotDir(t), svc: svc, sent: sent}
 	require.NoError(t, chromedp.Listen(ctx, func(ev any) {
 		var u string
 		switch e := ev.(type) {
@@ -486,4 +532,44 @@ func TestAdminUI(t *testing.T) {
 			assert.True(t, strings.HasPrefix(r, b.base+"/"), "a request left the server: %s", r)
 		}
 	})
+}
+
+// TestAdminSignsInWithAPassword: an admin signs in to the admin UI with
+// her account, invites someone from the accounts screen (a link to choose
+// a password goes out), and disables an account.
+func TestAdminSignsInWithAPassword(t *testing.T) {
+	b := newBrowserWith(t, true)
+	hash, err := identity.HashPassword("the admin's passphrase", identity.Params{Memory: 1024, Time: 1, Threads: 1})
+	require.NoError(t, err)
+	_, err = b.svc.Put(t.Context(), identity.AccountsCollection, "admin-ada", []byte(`{"email": "ada@example.org", "role": "admin", "verified": true, "passwordHash": "`+hash+`"}`), documents.WriteOptions{})
+	require.NoError(t, err)
+
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("email"), "ada@example.org")
+	b.set(tid("password"), "not the passphrase")
+	b.click(tid("signin-password"))
+	b.waitText(tid("problem"), "wrong")
+	b.set(tid("password"), "the admin's passphrase")
+	b.screenshot("20-sign-in-with-password")
+	b.click(tid("signin-password"))
+	b.click(tid("nav-accounts"))
+	b.waitCount(`[data-testid="accounts"] tbody tr`, 1)
+
+	b.set(tid("invite-email"), "bo@example.org")
+	b.set(tid("invite-role"), "editor")
+	b.click(tid("invite"))
+	b.waitText(tid("accounts-notice"), "bo@example.org")
+	b.waitCount(`[data-testid="accounts"] tbody tr`, 2)
+	require.Eventually(t, func() bool { return len(b.sent.to("bo@example.org")) == 1 }, 5*time.Second, 20*time.Millisecond)
+	assert.Equal(t, "account-reset", b.sent.to("bo@example.org")[0].Template, "the invitation is a link to choose a password")
+	b.screenshot("21-accounts")
+
+	b.click(tid("toggle-bo@example.org"))
+	b.waitText(tid("accounts-notice"), "disabled")
+	b.waitText(tid("toggle-bo@example.org"), "Enable")
+	acct := b.api("GET", "/api/_accounts?filter="+url.QueryEscape(`email == "bo@example.org"`), nil)
+	items := acct["items"].([]any)
+	require.Len(t, items, 1)
+	assert.Equal(t, true, items[0].(map[string]any)["disabled"])
+	assert.NotContains(t, items[0], "passwordHash")
 }

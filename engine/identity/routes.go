@@ -56,6 +56,7 @@ type Config struct {
 //	POST /auth/signin/code     {"email", "code"}        200 tokens (and the address verified), or 401
 //	POST /auth/reset           {"email"}                202; a reset token is sent if the address has an account
 //	POST /auth/reset/confirm   {"token", "password"}    the new password; every session ended; 200 tokens
+//	GET  /auth/sso                                      the providers to sign in through: id and title
 //	GET  /auth/sso/{provider}[?returnTo=URL]            single sign-on: to the provider (authorization code, PKCE)
 //	GET  /auth/sso/{provider}/callback                  back from it: 200 tokens, or to returnTo with them in the fragment
 type Service struct {
@@ -109,6 +110,7 @@ func (s *Service) Routes(r chi.Router) {
 	r.Post("/auth/signin/code", s.signInWithCode)
 	r.Post("/auth/reset", s.sendReset)
 	r.Post("/auth/reset/confirm", s.confirmReset)
+	r.Get("/auth/sso", s.ssoList)
 	r.Get("/auth/sso/{provider}", s.ssoStart)
 	r.Get("/auth/sso/{provider}/callback", s.ssoCallback)
 }

@@ -443,3 +443,23 @@ func (s *Service) external(token string) (documents.Auth, bool) {
 	}
 	return documents.Auth{}, false
 }
+
+// ssoList answers the providers a sign-in page offers: id and title only.
+func (s *Service) ssoList(w http.ResponseWriter, r *http.Request) {
+	page, err := s.svc.List(system(r.Context()), ProvidersCollection, documents.ListOptions{Limit: 100, Fields: []string{"id", "title"}})
+	if err != nil {
+		problem(w, r, http.StatusServiceUnavailable, "the providers cannot be read now")
+		return
+	}
+	items := make([]map[string]string, 0, len(page.Items))
+	for _, raw := range page.Items {
+		var d struct{ ID, Title string }
+		if json.Unmarshal(raw, &d) == nil {
+			if d.Title == "" {
+				d.Title = d.ID
+			}
+			items = append(items, map[string]string{"id": d.ID, "title": d.Title})
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+}

@@ -159,6 +159,9 @@ func TestSingleSignOn(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "a mapping that does not compile")
 	_, body = s.call("GET", "/api/_identity_providers/partner-sso", s.admin, nil)
 	assert.NotContains(t, body, `"secret"`, "the client secret is not read back")
+	status, body = s.call("GET", "/auth/sso", "", nil)
+	assert.Equal(t, http.StatusOK, status)
+	assert.JSONEq(t, `{"items": [{"id": "partner-sso", "title": "partner-sso"}]}`, body, "what a sign-in page offers, and nothing more")
 
 	// Sign-in through the provider, authorization code with PKCE: the
 	// account is made, mapped to the partner role.

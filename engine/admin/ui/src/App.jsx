@@ -1,12 +1,13 @@
 // The shell: sign-in gate, navigation, and the routes.
 import { useEffect, useState } from 'react';
-import { session, setUnauthorizedHandler } from './api.js';
+import { session, setUnauthorizedHandler, takeTokensFromFragment } from './api.js';
 import { CollectionsProvider, useCollections } from './collections.js';
 import { Link, match, navigate, useLocation } from './router.jsx';
 import SchemaBuilder from './SchemaBuilder.jsx';
 import Documents from './Documents.jsx';
 import { NewDocument, EditDocument } from './DocumentPage.jsx';
 import { SignIn, Dashboard, CollectionsList, PlaygroundPage } from './screens.jsx';
+import Accounts from './Accounts.jsx';
 
 const SYSTEM_LABELS = {
   _automations: 'Automations',
@@ -14,6 +15,8 @@ const SYSTEM_LABELS = {
   _webhooks: 'Webhooks',
   _messages: 'Message log',
   _keys: 'API keys',
+  _accounts: 'Accounts (records)',
+  _identity_providers: 'Identity providers',
   _audit: 'Audit log',
 };
 
@@ -36,6 +39,11 @@ function Nav({ path }) {
       <Link to="/playground" className={active('/playground')}>
         Formula playground
       </Link>
+      {names.includes('_accounts') ? (
+        <Link to="/accounts" className={active('/accounts')} data-testid="nav-accounts">
+          Accounts
+        </Link>
+      ) : null}
       <div className="nav-group">Content</div>
       {user.map((n) => (
         <Link key={n} to={`/c/${n}`} className={active(`/c/${n}`)} data-testid={`nav-${n}`}>
@@ -71,6 +79,7 @@ function Routes({ path }) {
   if (match('/collections/new', path)) return <SchemaBuilder key="new" />;
   if ((m = match('/collections/:name', path))) return <SchemaBuilder key={m.name} name={m.name} />;
   if (match('/playground', path)) return <PlaygroundPage />;
+  if (match('/accounts', path)) return <Accounts />;
   if ((m = match('/c/:coll', path))) return <Documents collection={m.coll} />;
   if ((m = match('/c/:coll/new', path))) return <NewDocument key={m.coll} collection={m.coll} />;
   if ((m = match('/c/:coll/:id', path))) return <EditDocument key={m.coll + '/' + m.id} collection={m.coll} id={m.id} />;
@@ -86,7 +95,8 @@ function Routes({ path }) {
 
 export default function App() {
   const { path } = useLocation();
-  const [signedIn, setSignedIn] = useState(session.signedIn());
+  // A single sign-on comes back with the tokens in the address.
+  const [signedIn, setSignedIn] = useState(() => takeTokensFromFragment() || session.signedIn());
   const [reason, setReason] = useState(null);
   useEffect(() => {
     setUnauthorizedHandler(() => {

@@ -3,19 +3,66 @@
 
 const KEY = 'credence.key';
 const SIGNED_IN = 'credence.signedIn';
+const REFRESH = 'credence.refresh';
 
+// session is the caller: an API key, or an account's access token with the
+// refresh token that renews it (both kept for this tab only).
 export const session = {
   key: () => sessionStorage.getItem(KEY) || '',
+  refreshToken: () => sessionStorage.getItem(REFRESH) || '',
   signedIn: () => sessionStorage.getItem(SIGNED_IN) === '1',
-  signIn(key) {
+  signIn(key, refresh) {
     sessionStorage.setItem(KEY, key);
     sessionStorage.setItem(SIGNED_IN, '1');
+    if (refresh) sessionStorage.setItem(REFRESH, refresh);
+    else sessionStorage.removeItem(REFRESH);
   },
   signOut() {
+    const refresh = sessionStorage.getItem(REFRESH);
+    if (refresh) fetch('/auth/signout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: refresh }) }).catch(() => {});
     sessionStorage.removeItem(KEY);
     sessionStorage.removeItem(SIGNED_IN);
+    sessionStorage.removeItem(REFRESH);
   },
 };
+
+// renew trades the refresh token for a new pair, once at a time.
+let renewing = null;
+async function renew() {
+  const refresh = session.refreshToken();
+  if (!refresh) return false;
+  if (!renewing) {
+    renewing = fetch('/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: refresh }) })
+      .then(async (res) => {
+        if (!res.ok) return false;
+        const t = await res.json();
+        session.signIn(t.accessToken, t.refreshToken);
+        return true;
+      })
+      .catch(() => false)
+      .finally(() => {
+        renewing = null;
+      });
+  }
+  return renewing;
+}
+
+// signInWithPassword signs an account in: its tokens, or an ApiError.
+export async function signInWithPassword(email, password) {
+  const { data } = await request('POST', '/auth/signin', { body: { email, password }, key: '' });
+  return data;
+}
+
+// takeTokensFromFragment signs in with the tokens a single sign-on left in
+// the address (#access_token=...&refresh_token=...), and clears them.
+export function takeTokensFromFragment() {
+  const f = new URLSearchParams(window.location.hash.slice(1));
+  const access = f.get('access_token');
+  if (!access) return false;
+  session.signIn(access, f.get('refresh_token'));
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return true;
+}
 
 // ApiError carries the problem+json document of a failed call.
 export class ApiError extends Error {
@@ -50,7 +97,11 @@ export async function request(method, path, { body, query, headers = {}, content
     h['Content-Type'] = contentType || 'application/json';
     payload = typeof body === 'string' ? body : JSON.stringify(body);
   }
-  const res = await fetch(url, { method, headers: h, body: payload, cache: 'no-store' });
+  let res = await fetch(url, { method, headers: h, body: payload, cache: 'no-store' });
+  if (res.status === 401 && key === undefined && (await renew())) {
+    h.Authorization = `Bearer ${session.key()}`;
+    res = await fetch(url, { method, headers: h, body: payload, cache: 'no-store' });
+  }
   const text = await res.text();
   let data = null;
   if (text) {

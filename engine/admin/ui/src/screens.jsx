@@ -1,6 +1,6 @@
 // Sign in, the dashboard, the collections list and the formula playground.
 import { useEffect, useState } from 'react';
-import { api, request, session, displayName } from './api.js';
+import { api, request, session, displayName, signInWithPassword } from './api.js';
 import { useCollections } from './collections.js';
 import { Link, navigate } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
@@ -9,9 +9,18 @@ import { Problem, when } from './ui.jsx';
 
 export function SignIn({ onSignedIn, reason }) {
   const [key, setKey] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  async function submit(e) {
+  const [providers, setProviders] = useState([]);
+  useEffect(() => {
+    fetch('/auth/sso')
+      .then((r) => (r.ok ? r.json() : { items: [] }))
+      .then((d) => setProviders(d.items || []))
+      .catch(() => {});
+  }, []);
+  async function submitKey(e) {
     e.preventDefault();
     setBusy(true);
     try {
@@ -25,19 +34,52 @@ export function SignIn({ onSignedIn, reason }) {
       setBusy(false);
     }
   }
+  async function submitPassword(e) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const t = await signInWithPassword(email.trim(), password);
+      session.signIn(t.accessToken, t.refreshToken);
+      onSignedIn();
+    } catch (err) {
+      setError(err.status === 401 ? { ...err, message: 'The e-mail address or the password is wrong.' } : err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const back = encodeURIComponent(window.location.origin + window.location.pathname);
   return (
     <div className="signin">
-      <form onSubmit={submit} data-testid="signin-form">
+      <form onSubmit={submitPassword} data-testid="password-form">
         <h1>Credence</h1>
-        <p className="muted">Sign in with an API key. It is kept for this browser tab only.</p>
         {reason ? <div className="notice error">{reason}</div> : null}
+        <p className="muted">Sign in with your account.</p>
+        <label>
+          E-mail
+          <input type="email" value={email} autoComplete="username" data-testid="email" onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" value={password} autoComplete="current-password" data-testid="password" onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <button type="submit" disabled={busy} data-testid="signin-password">
+          Sign in
+        </button>
+        {providers.map((p) => (
+          <a key={p.id} className="button secondary" href={`/auth/sso/${encodeURIComponent(p.id)}?returnTo=${back}`} data-testid={`sso-${p.id}`}>
+            Sign in with {p.title}
+          </a>
+        ))}
+      </form>
+      <form onSubmit={submitKey} data-testid="signin-form">
+        <p className="muted">Or with an API key. It is kept for this browser tab only.</p>
         <label>
           API key
-          <input type="password" value={key} autoFocus autoComplete="off" data-testid="api-key" onChange={(e) => setKey(e.target.value)} placeholder="leave empty on a server without keys" />
+          <input type="password" value={key} autoComplete="off" data-testid="api-key" onChange={(e) => setKey(e.target.value)} placeholder="leave empty on a server without keys" />
         </label>
         <Problem error={error} />
         <button type="submit" disabled={busy} data-testid="signin">
-          Sign in
+          Sign in with the key
         </button>
       </form>
     </div>
