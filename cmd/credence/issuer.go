@@ -40,7 +40,7 @@ func addIdentityFlags(fs *flag.FlagSet) *identityFlags {
 // startIdentity opens the sessions and returns the identity routes and the
 // checker of access tokens. Codes and links go through the message path:
 // by e-mail when SMTP is configured, else to the log (with a warning).
-func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, runner *automations.Runner, smtp bool, publicURL string, log *slog.Logger) (*identity.Service, func(chi.Router), error) {
+func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service, st store.Store, runner *automations.Runner, smtp bool, publicURL string, sealing []byte, log *slog.Logger) (*identity.Service, func(chi.Router), error) {
 	sessions, err := identity.OpenSessions(ctx, st, nil)
 	if err != nil {
 		return nil, nil, err
@@ -53,7 +53,7 @@ func startIdentity(ctx context.Context, f *identityFlags, svc *documents.Service
 		}
 	}
 	id, err := identity.New(svc, sessions, identity.Config{SignUp: *f.signUp, SignUpRole: *f.signUpRole, Logger: log,
-		Mailer: runnerMailer{runner: runner, channel: channel}, ResetURL: *f.resetURL, PublicURL: publicURL})
+		Mailer: runnerMailer{runner: runner, channel: channel}, ResetURL: *f.resetURL, PublicURL: publicURL, SealingSecret: sealing})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -104,7 +104,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	runner, stopAutomations := startAutomations(ctx, acfg, *auf.enabled, svc, st)
 	defer stopAutomations()
-	accounts, identityRoutes, err := startIdentity(ctx, idf, svc, st, runner, acfg.SMTP.Addr != "", acfg.PublicURL, log)
+	// The issuer secret also seals the identity providers' client secrets.
+	sealing, err := isf.secretFor(*sf.data)
+	if err != nil {
+		return err
+	}
+	accounts, identityRoutes, err := startIdentity(ctx, idf, svc, st, runner, acfg.SMTP.Addr != "", acfg.PublicURL, sealing, log)
 	if err != nil {
 		return err
 	}

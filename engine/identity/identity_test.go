@@ -112,7 +112,8 @@ func newSite(t *testing.T, signUp string) *site {
 	sessions, err := identity.OpenSessions(ctx, st, clk.Now)
 	require.NoError(t, err)
 	mail := &outbox{}
-	id, err := identity.New(svc, sessions, identity.Config{SignUp: signUp, Params: cheap, Now: clk.Now, Mailer: mail})
+	id, err := identity.New(svc, sessions, identity.Config{SignUp: signUp, Params: cheap, Now: clk.Now, Mailer: mail,
+		SealingSecret: []byte("the sealing secret of the tests, 32 bytes or more")})
 	require.NoError(t, err)
 	srv := httptest.NewServer(engine.New(engine.Config{Tokens: id, Routes: func(r chi.Router) { id.Routes(r) }}, svc))
 	t.Cleanup(srv.Close)

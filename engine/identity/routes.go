@@ -37,6 +37,10 @@ type Config struct {
 	// ResetURL, when set, makes the reset message a link: ResetURL and the
 	// token ("https://portal.example.org/reset?token="); else the token.
 	ResetURL string
+	// SealingSecret (32 bytes or more, kept outside the store) seals the
+	// providers' client secrets; without it, only public clients (PKCE
+	// alone) are possible.
+	SealingSecret []byte
 	// PublicURL is the server's address as browsers reach it: the
 	// providers send them back to PublicURL/auth/sso/{provider}/callback.
 	// From the request's Host when empty.
@@ -59,6 +63,7 @@ type Config struct {
 //	GET  /auth/sso                                      the providers to sign in through: id and title
 //	GET  /auth/sso/{provider}[?returnTo=URL]            single sign-on: to the provider (authorization code, PKCE)
 //	GET  /auth/sso/{provider}/callback                  back from it: 200 tokens, or to returnTo with them in the fragment
+//	PUT  /auth/sso/{provider}/secret {"clientSecret"}  a confidential client's secret, kept sealed (admin)
 type Service struct {
 	svc      Documents
 	sessions *Sessions
@@ -92,8 +97,12 @@ func New(svc Documents, sessions *Sessions, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	secrets, err := newSealed(sessions.st, cfg.SealingSecret)
+	if err != nil {
+		return nil, err
+	}
 	return &Service{svc: svc, sessions: sessions, cfg: cfg, dummy: dummy, guard: newGuard(cfg.Now),
-		providers: &providers{svc: svc, ok: map[string]*provider{}, rev: map[string]int64{}},
+		providers: &providers{svc: svc, secrets: secrets, ok: map[string]*provider{}, rev: map[string]int64{}},
 		bearers:   map[string]verified{}}, nil
 }
 
@@ -113,6 +122,7 @@ func (s *Service) Routes(r chi.Router) {
 	r.Get("/auth/sso", s.ssoList)
 	r.Get("/auth/sso/{provider}", s.ssoStart)
 	r.Get("/auth/sso/{provider}/callback", s.ssoCallback)
+	r.Put("/auth/sso/{provider}/secret", s.putSecret)
 }
 
 // me answers who the access token acts for.

@@ -39,12 +39,13 @@ const (
 const providersSchema = `{
   "type": "object",
   "title": "Identity providers",
-  "description": "OpenID Connect providers people sign in through (single sign-on), and whose tokens the API accepts as bearer tokens.",
+  "description": "OpenID Connect providers people sign in through (single sign-on), and whose tokens the API accepts as bearer tokens. A confidential client's secret is given apart, to PUT /auth/sso/{provider}/secret, and kept sealed.",
   "properties": {
     "title": {"type": "string", "maxLength": 200},
     "issuer": {"type": "string", "format": "uri", "description": "the provider's issuer: its /.well-known/openid-configuration is read from it"},
     "clientId": {"type": "string", "minLength": 1, "maxLength": 500},
-    "clientSecret": {"type": "string", "x-secret": true, "maxLength": 2000, "description": "none for a public client (PKCE alone)"},
+    "subjectCollection": {"type": "string", "description": "with signUp: the collection of the document a first sign-in makes for the account to act for (learners), unless it exists"},
+    "subjectFields": {"type": "string", "description": "a formula over the claims giving that document's fields: {name: doc.name, email: doc.email}"},
     "scopes": {"type": "array", "items": {"type": "string"}, "description": "besides openid; email and profile by default"},
     "role": {"type": "string", "description": "a formula over the token's claims (doc) giving the role"},
     "subject": {"type": "string", "description": "a formula over the claims giving the id of the document the account acts for; the provider's sub by default"},
@@ -61,7 +62,7 @@ const providersSchema = `{
 func providerCollection() documents.SystemCollection {
 	return documents.SystemCollection{Name: ProvidersCollection, Schema: json.RawMessage(providersSchema),
 		Check: func(_ context.Context, doc map[string]any) error {
-			for _, f := range []string{"role", "subject"} {
+			for _, f := range []string{"role", "subject", "subjectFields"} {
 				src, _ := doc[f].(string)
 				if src == "" {
 					continue
@@ -82,6 +83,8 @@ type provider struct {
 	SignUp               bool
 	Audiences, ReturnTo  []string
 	role, subject        *expressions.Program
+	fields               *expressions.Program
+	collection           string
 	secret               string
 	oidc                 *oidc.Provider
 }
@@ -90,10 +93,11 @@ type provider struct {
 // kept, and its keys fetched again when a token names a key it has not
 // seen (a rotation).
 type providers struct {
-	svc Documents
-	mu  sync.Mutex
-	ok  map[string]*provider // by id, while its document is unchanged
-	rev map[string]int64
+	svc     Documents
+	secrets *sealed
+	mu      sync.Mutex
+	ok      map[string]*provider // by id, while its document is unchanged
+	rev     map[string]int64
 }
 
 func (ps *providers) get(ctx context.Context, id string) (*provider, error) {
@@ -108,17 +112,23 @@ func (ps *providers) get(ctx context.Context, id string) (*provider, error) {
 	}
 	ps.mu.Unlock()
 	var raw struct {
-		Issuer, ClientID    string
-		Scopes              []string
-		Role, Subject       string
-		SignUp              bool
-		Audiences, ReturnTo []string
+		Issuer, ClientID                 string
+		Scopes                           []string
+		Role, Subject                    string
+		SubjectCollection, SubjectFields string
+		SignUp                           bool
+		Audiences, ReturnTo              []string
 	}
 	if err := json.Unmarshal(d.JSON, &raw); err != nil {
 		return nil, err
 	}
 	p := &provider{ID: id, Issuer: raw.Issuer, ClientID: raw.ClientID, Scopes: raw.Scopes, SignUp: raw.SignUp,
-		Audiences: raw.Audiences, ReturnTo: raw.ReturnTo}
+		Audiences: raw.Audiences, ReturnTo: raw.ReturnTo, collection: raw.SubjectCollection}
+	if raw.SubjectFields != "" {
+		if p.fields, err = expressions.Compile(raw.SubjectFields, expressions.Options{Mode: expressions.Value}); err != nil {
+			return nil, err
+		}
+	}
 	if len(p.Scopes) == 0 {
 		p.Scopes = []string{"email", "profile"}
 	}
@@ -133,11 +143,7 @@ func (ps *providers) get(ctx context.Context, id string) (*provider, error) {
 			return nil, err
 		}
 	}
-	ictx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	stop := context.AfterFunc(ctx, cancel)
-	defer stop()
-	if p.secret, err = ps.svc.Secret(ictx, ProvidersCollection, id, "clientSecret"); err != nil && documents.KindOf(err) != documents.KindNotFound {
+	if p.secret, err = ps.secrets.open(ctx, id); err != nil {
 		return nil, err
 	}
 	// Discovery and the keys are fetched with a context that outlives the
@@ -379,6 +385,11 @@ func (s *Service) linked(ctx context.Context, p *provider, sub string, claims ma
 	if err := s.sessions.st.Update(ctx, func(tx store.Tx) error { return tx.Put(linksBucket, key, []byte(d.ID)) }); err != nil {
 		return nil, err
 	}
+	if p.collection != "" && subject != "" {
+		if err := p.makeSubject(ctx, s.svc, subject, claims); err != nil {
+			s.cfg.Logger.Warn("identity: the subject document was not made", "provider", p.ID, "error", err.Error())
+		}
+	}
 	return &account{ID: d.ID, Email: normalEmail(email), Role: role, Subject: subject, Verified: true}, nil
 }
 
@@ -462,4 +473,43 @@ func (s *Service) ssoList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+}
+
+// makeSubject makes the document a new account acts for, from the claims,
+// unless it exists.
+func (p *provider) makeSubject(ctx context.Context, svc Documents, subject string, claims map[string]any) error {
+	fields := map[string]any{}
+	if p.fields != nil {
+		doc, _ := expressions.FromJSON(claims).(map[string]any)
+		v, err := p.fields.Run(ctx, expressions.Env{Doc: doc}, nil, expressions.Limits{})
+		if err != nil {
+			return err
+		}
+		j, err := expressions.ToJSON(v)
+		if err != nil {
+			return err
+		}
+		m, ok := j.(map[string]any)
+		if !ok {
+			return errors.New("subjectFields gives no object")
+		}
+		fields = m
+	}
+	fields["id"] = subject
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	_, err = svc.Create(system(ctx), p.collection, b, documents.WriteOptions{})
+	if documents.KindOf(err) == documents.KindConflict {
+		return nil
+	}
+	return err
+}
+
+// forget drops a provider's cached configuration.
+func (ps *providers) forget(id string) {
+	ps.mu.Lock()
+	delete(ps.ok, id)
+	ps.mu.Unlock()
 }

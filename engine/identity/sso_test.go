@@ -152,9 +152,15 @@ func TestSingleSignOn(t *testing.T) {
 		storage.WebClient("other-app", "secret", "http://127.0.0.1/elsewhere"),
 	)
 	status, body := s.call("PUT", "/api/_identity_providers/partner-sso", s.admin, map[string]any{
-		"issuer": idp.srv.URL + "/", "clientId": "credence", "clientSecret": "secret", "signUp": true,
-		"role": `doc.email endsWith "@zitadel.ch" ? "partner" : "learner"`, "returnTo": []string{"https://portal.example.org/signed-in"}})
+		"issuer": idp.srv.URL + "/", "clientId": "credence", "signUp": true,
+		"role":    `doc.email endsWith "@zitadel.ch" ? "partner" : "learner"`,
+		"subject": `"n-" + doc.sub`, "subjectCollection": "notes", "subjectFields": `{text: "Welcome, " + doc.email}`,
+		"returnTo": []string{"https://portal.example.org/signed-in"}})
 	require.Less(t, status, 300, body)
+	status, _ = s.call("PUT", "/auth/sso/partner-sso/secret", "", map[string]any{"clientSecret": "secret"})
+	assert.Equal(t, http.StatusForbidden, status, "an admin's")
+	status, body = s.call("PUT", "/auth/sso/partner-sso/secret", s.admin, map[string]any{"clientSecret": "secret"})
+	require.Equal(t, http.StatusNoContent, status, body)
 	status, _ = s.call("PUT", "/api/_identity_providers/broken", s.admin, map[string]any{"issuer": idp.srv.URL + "/", "clientId": "x", "role": "doc.email +"})
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "a mapping that does not compile")
 	_, body = s.call("GET", "/api/_identity_providers/partner-sso", s.admin, nil)
@@ -185,6 +191,11 @@ func TestSingleSignOn(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(body), &me))
 	assert.Equal(t, "test-user@zitadel.ch", me.Email)
 	assert.Equal(t, "partner", me.Role)
+	status, body = s.call("GET", "/api/notes/n-id1", s.admin, nil)
+	require.Equal(t, http.StatusOK, status, "the document she acts for, made at her first sign-in")
+	assert.Contains(t, body, "Welcome, test-user@zitadel.ch")
+	_, body = s.call("GET", "/api/_identity_providers/partner-sso", s.admin, nil)
+	assert.NotContains(t, body, `"secret"`, "the client secret is kept apart, sealed")
 	status, _ = s.call("GET", "/auth/sso/partner-sso?returnTo="+url.QueryEscape("https://evil.example/"), "", nil)
 	assert.Equal(t, http.StatusBadRequest, status, "only the provider's return addresses")
 	status, _ = s.call("GET", "/auth/sso/partner-sso/callback?state=forged&code=x", "", nil)
