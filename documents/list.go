@@ -70,6 +70,14 @@ type ListOptions struct {
 	// caller runs it (an automation's schedule, which logs a formula's
 	// failure on one document rather than failing the whole list).
 	Narrow *expressions.Program
+	// IndexOrder, for callers in the process that read every page and need
+	// no order (an automation's schedule), lets the pages follow the x-index
+	// whose range chooses the candidates, by value and then id, with cursors
+	// that resume inside the range: a pass over a range of n entries reads
+	// each once, where id order reads the whole range again for every page.
+	// When no range of an index serves the list, the order is id as usual.
+	// It goes with the default sort only.
+	IndexOrder bool
 	// Expand, ExpandDepth and Preview, as in ReadOptions.
 	Expand      []string
 	ExpandDepth int
@@ -143,8 +151,15 @@ func sortSpec(keys []sortKey) string {
 // that item, tied to the sort it was made for.
 type cursor struct {
 	Sort   string `json:"s"`
-	Values []any  `json:"v"`
+	Values []any  `json:"v,omitempty"`
+	// Key, in a cursor of a list in index order, is the index entry of
+	// that item; Sort is then indexSort of the index's field.
+	Key []byte `json:"k,omitempty"`
 }
+
+// indexSort is the Sort of the cursors of a list in the order of the index
+// on field: no sort spec, which always ends with the id, takes this form.
+func indexSort(field string) string { return "@index " + field }
 
 func encodeCursor(c cursor) string {
 	b, _ := json.Marshal(c)
@@ -152,24 +167,36 @@ func encodeCursor(c cursor) string {
 }
 
 func decodeCursor(s string, keys []sortKey) ([]any, error) {
-	bad := errorf(KindBadRequest, "cursor: not a cursor returned by this list")
-	b, err := base64.RawURLEncoding.DecodeString(s)
+	c, err := readCursor(s)
 	if err != nil {
-		return nil, bad
+		return nil, err
 	}
-	var c cursor
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	if err := d.Decode(&c); err != nil || len(c.Values) != len(keys) {
-		return nil, bad
+	if len(c.Values) != len(keys) || c.Key != nil {
+		return nil, errorf(KindBadRequest, "cursor: not a cursor returned by this list")
 	}
 	if c.Sort != sortSpec(keys) {
 		return nil, errorf(KindBadRequest, "cursor: made for sort %q, not %q", c.Sort, sortSpec(keys))
 	}
 	if _, ok := c.Values[len(c.Values)-1].(string); !ok {
-		return nil, bad
+		return nil, errorf(KindBadRequest, "cursor: not a cursor returned by this list")
 	}
 	return c.Values, nil
+}
+
+// readCursor decodes a cursor, of either kind.
+func readCursor(s string) (cursor, error) {
+	bad := errorf(KindBadRequest, "cursor: not a cursor returned by this list")
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return cursor{}, bad
+	}
+	var c cursor
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&c); err != nil {
+		return cursor{}, bad
+	}
+	return c, nil
 }
 
 // List returns one page of a collection: the documents ctx's caller may
@@ -197,10 +224,21 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 			return nil, errorf(KindBadRequest, "sort: %s is private", k.field)
 		}
 	}
+	if opts.IndexOrder && (len(keys) != 1 || keys[0].desc) {
+		return nil, errorf(KindBadRequest, "sort: a list in index order has the default sort")
+	}
 	var after []any
+	var afterIndex cursor // a cursor of a list in index order
 	if opts.Cursor != "" {
-		if after, err = decodeCursor(opts.Cursor, keys); err != nil {
-			return nil, err
+		if opts.IndexOrder {
+			if afterIndex, err = readCursor(opts.Cursor); err != nil {
+				return nil, err
+			}
+		}
+		if afterIndex.Key == nil {
+			if after, err = decodeCursor(opts.Cursor, keys); err != nil {
+				return nil, err
+			}
 		}
 	}
 	c, _ := rs.reg.Collection(coll) // nil for _schemas
@@ -266,6 +304,18 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				cs = append(cs, more...)
 			}
 			l.plan(c, atTime(cs, ev.now), v.hides)
+		}
+		if opts.IndexOrder && l.index != "" && l.indexEq == nil {
+			l.byIndex = true
+		}
+		// A cursor made under another plan (the schema changed between
+		// pages) does not say where this one resumes.
+		switch {
+		case afterIndex.Key != nil && (!l.byIndex || afterIndex.Sort != indexSort(l.index)),
+			after != nil && l.byIndex:
+			return errorf(KindBadRequest, "cursor: made for another plan of this list; list again from the start")
+		case afterIndex.Key != nil:
+			l.afterKey = afterIndex.Key
 		}
 		if matchFilter == nil && v.filters() {
 			l.match = func(raw []byte) (bool, error) { return v.admitRaw(ev, raw) }
@@ -351,6 +401,15 @@ type lister struct {
 	index    string
 	indexRng store.Range
 	indexEq  []byte
+	// inRange, when set, tells which entries of indexRng are candidates:
+	// the range is widened around comparisons with times (see plan).
+	inRange func(key []byte) bool
+	// byIndex pages in the order of the index range (ListOptions.IndexOrder),
+	// after the entry afterKey; at is the entry of the candidate fn is
+	// given, while it runs.
+	byIndex  bool
+	afterKey []byte
+	at       []byte
 	explain  *Explain
 	// stop, when set, fails the list once it returns an error: checked
 	// before each candidate that goes through formulas.
@@ -384,6 +443,17 @@ func atTime(cs []expressions.Conjunct, now time.Time) []expressions.Conjunct {
 // plan serves the comparisons cs from an x-index when one allows: an
 // equality first, else the range of the comparisons on one field. Every
 // candidate still goes through the filter and the caller's view.
+//
+// A comparison with a time (now, put in by atTime) compares the entries'
+// text with the time as ToJSON writes it, RFC 3339 in UTC with
+// milliseconds: the spelling of the dates stored formulas write, whose
+// byte order is their time order. Dates written in other spellings (no
+// milliseconds, an offset) order by their text only to within a day
+// (their wall clock is within 25 hours of UTC, and "Z" sorts after "."
+// within a second), so the range is widened by two days around the time,
+// and an entry in another spelling is a candidate when its text read as a
+// date (as formulas read it) holds the comparisons: the index reads the
+// entries of the widened range, and fetches only the candidates.
 func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden func(string) bool) {
 	if len(cs) == 0 {
 		return
@@ -407,16 +477,29 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 		return
 	}
 	field := appendString(nil, best)
-	var lo, hi []byte
+	prefix := func(v any) ([]byte, bool) {
+		jv, err := expressions.ToJSON(v)
+		if err != nil {
+			return nil, false
+		}
+		return indexPrefix(best, jv)
+	}
+	var lo, hi, wideLo, wideHi []byte // the exact range, and the widened one
+	var times []expressions.Conjunct
+	narrower := func(lo, hi, cLo, cHi []byte) ([]byte, []byte) {
+		if lo == nil || bytes.Compare(cLo, lo) > 0 {
+			lo = cLo
+		}
+		if hi == nil || bytes.Compare(cHi, hi) < 0 {
+			hi = cHi
+		}
+		return lo, hi
+	}
 	for _, cj := range cs {
 		if cj.Field != best {
 			continue
 		}
-		jv, err := expressions.ToJSON(cj.Value)
-		if err != nil {
-			return
-		}
-		p, ok := indexPrefix(best, jv)
+		p, ok := prefix(cj.Value)
 		if !ok {
 			return
 		}
@@ -437,21 +520,89 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 		default:
 			continue
 		}
-		if lo == nil || bytes.Compare(cLo, lo) > 0 {
-			lo = cLo
+		lo, hi = narrower(lo, hi, cLo, cHi)
+		if t, ok := cj.Value.(time.Time); ok {
+			times = append(times, cj)
+			early, _ := prefix(t.Add(-spellingSlack))
+			late, _ := prefix(t.Add(spellingSlack))
+			switch cj.Op {
+			case "==":
+				cLo, cHi = early, store.PrefixEnd(late)
+			case ">", ">=":
+				cLo = early
+			case "<", "<=":
+				cHi = store.PrefixEnd(late)
+			}
 		}
-		if hi == nil || bytes.Compare(cHi, hi) < 0 {
-			hi = cHi
-		}
+		wideLo, wideHi = narrower(wideLo, wideHi, cLo, cHi)
 	}
 	if lo == nil {
 		return
 	}
-	l.index, l.indexRng = best, store.Range{Start: lo, End: hi}
+	l.index, l.explain.Index = best, best
+	l.indexRng = store.Range{Start: lo, End: hi}
+	if len(times) > 0 {
+		l.indexRng = store.Range{Start: wideLo, End: wideHi}
+		l.inRange = func(key []byte) bool {
+			exact := bytes.Compare(key, lo) >= 0 && bytes.Compare(key, hi) < 0
+			if t, ok := otherSpelling(key[len(field):]); ok {
+				return timesHold(t, times)
+			}
+			return exact
+		}
+		return
+	}
 	if p, ok := equalityPrefix(cs, best); ok && bytes.Equal(lo, p) && bytes.Equal(hi, store.PrefixEnd(p)) {
 		l.indexEq = p
 	}
-	l.explain.Index = best
+}
+
+// spellingSlack is how far from a time the text of a date written in any
+// RFC 3339 spelling can sort: its wall clock is within 25 hours of UTC
+// (Go reads offsets up to 24:59).
+const spellingSlack = 48 * time.Hour
+
+// otherSpelling reads the text of an index entry (its key after the
+// field) as a date, when it is one not spelled as ToJSON writes dates.
+// Text in that spelling orders as its time, and other text (not a date)
+// as text: the filter says what it makes of it.
+func otherSpelling(entry []byte) (time.Time, bool) {
+	if len(entry) > 0 && entry[0] != tagString {
+		return time.Time{}, false // a number, a bool
+	}
+	parts, ok := splitStrings(entry)
+	if !ok || len(parts) != 2 {
+		return time.Time{}, false
+	}
+	s := parts[0]
+	if len(s) == len(expressions.TimeLayout) && s[19] == '.' && s[23] == 'Z' {
+		return time.Time{}, false
+	}
+	return expressions.ParseTime(s)
+}
+
+// timesHold reports whether t holds every comparison cs with a time.
+func timesHold(t time.Time, cs []expressions.Conjunct) bool {
+	for _, cj := range cs {
+		now := cj.Value.(time.Time)
+		var holds bool
+		switch cj.Op {
+		case "==":
+			holds = t.Equal(now)
+		case "<":
+			holds = t.Before(now)
+		case "<=":
+			holds = !t.After(now)
+		case ">":
+			holds = t.After(now)
+		case ">=":
+			holds = !t.Before(now)
+		}
+		if !holds {
+			return false
+		}
+	}
+	return true
 }
 
 // equalityPrefix is the index prefix of the equality conjunct on field.
@@ -469,7 +620,8 @@ func equalityPrefix(cs []expressions.Conjunct, field string) ([]byte, bool) {
 }
 
 // each calls fn with the candidates in id order (descending if desc),
-// starting after the id from, until fn returns false.
+// starting after the id from, until fn returns false; in a list by index
+// (byIndex), in the order of the index range after the entry afterKey.
 func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) error {
 	if l.index == "" {
 		rng := store.Range{Reverse: desc}
@@ -496,6 +648,24 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		l.explain.Examined++
 		return fn(id, raw), nil
 	}
+	// fetchAll fetches the candidates of rng as the index gives them.
+	fetchAll := func(rng store.Range) error {
+		var ferr error
+		err := l.r.Scan(idxBucket(l.coll), rng, func(k, v []byte) bool {
+			if l.inRange != nil && !l.inRange(k) {
+				return true
+			}
+			l.at = k
+			more, err := fetch(slices.Clone(v))
+			ferr = err
+			return more && err == nil
+		})
+		l.at = nil
+		if err != nil {
+			return err
+		}
+		return ferr
+	}
 	if l.indexEq != nil {
 		// One value: the entries are in id order already; read from the
 		// cursor on, and only as far as the page needs.
@@ -508,21 +678,24 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 				rng.Start = store.After(at)
 			}
 		}
-		var ferr error
-		err := l.r.Scan(idxBucket(l.coll), rng, func(_, v []byte) bool {
-			more, err := fetch(slices.Clone(v))
-			ferr = err
-			return more && err == nil
-		})
-		if err != nil {
-			return err
+		return fetchAll(rng)
+	}
+	if l.byIndex {
+		// The order of the index: read from the cursor's entry on, and
+		// only as far as the page needs.
+		rng := l.indexRng
+		if l.afterKey != nil && bytes.Compare(l.afterKey, rng.Start) >= 0 {
+			rng.Start = store.After(l.afterKey)
 		}
-		return ferr
+		return fetchAll(rng)
 	}
 	var ids []string
-	err := l.r.Scan(idxBucket(l.coll), l.indexRng, func(_, v []byte) bool {
+	err := l.r.Scan(idxBucket(l.coll), l.indexRng, func(k, v []byte) bool {
 		if from != "" && (!desc && string(v) <= from || desc && string(v) >= from) {
 			return true // on a page before
+		}
+		if l.inRange != nil && !l.inRange(k) {
+			return true
 		}
 		ids = append(ids, string(v))
 		return true
@@ -535,9 +708,6 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		slices.Reverse(ids)
 	}
 	for _, id := range ids {
-		if from != "" && (!desc && id <= from || desc && id >= from) {
-			continue
-		}
 		if more, err := fetch([]byte(id)); err != nil || !more {
 			return err
 		}
@@ -589,7 +759,7 @@ func (l *lister) byID() (*Page, error) {
 		from = l.after[0].(string)
 	}
 	page := &Page{}
-	var lastID []byte
+	var lastID, lastKey []byte
 	more := false
 	var ferr error
 	err := l.each(desc, from, func(k, v []byte) bool {
@@ -607,6 +777,7 @@ func (l *lister) byID() (*Page, error) {
 		}
 		page.Items = append(page.Items, bytes.Clone(v))
 		lastID = append(lastID[:0], k...)
+		lastKey = append(lastKey[:0], l.at...)
 		return true
 	})
 	if err != nil {
@@ -615,7 +786,10 @@ func (l *lister) byID() (*Page, error) {
 	if ferr != nil {
 		return nil, ferr
 	}
-	if more {
+	switch {
+	case more && l.byIndex:
+		page.Next = encodeCursor(cursor{Sort: indexSort(l.index), Key: lastKey})
+	case more:
 		page.Next = encodeCursor(cursor{Sort: sortSpec(l.keys), Values: []any{string(lastID)}})
 	}
 	return page, nil
