@@ -326,11 +326,13 @@ func (r *Runner) each(ctx context.Context, coll string, fn func(raw []byte) erro
 
 // eachOf calls fn with the documents of coll that narrow's comparisons
 // with constants or with now (at at) select from an x-index: all of them
-// when none can be served from one. fn still has to run narrow.
+// when none can be served from one. fn still has to run narrow. The pages
+// follow the index, so a pass over a range reads each entry once; in id
+// order each page would read the whole range again.
 func (r *Runner) eachOf(ctx context.Context, coll string, narrow *expressions.Program, at time.Time, fn func(raw []byte) error) error {
 	cursor := ""
 	for {
-		page, err := r.svc.List(ctx, coll, documents.ListOptions{Limit: documents.MaxLimit, Cursor: cursor, Narrow: narrow, At: at})
+		page, err := r.svc.List(ctx, coll, documents.ListOptions{Limit: documents.MaxLimit, Cursor: cursor, Narrow: narrow, At: at, IndexOrder: true})
 		if err != nil {
 			return err
 		}
