@@ -112,7 +112,10 @@ const MaxEach = 1000
 // actEach runs a create or update action over the list its each formula
 // gives: one document created, or one merge patch applied, per item. An
 // item's effect carries the action's key and the item's id (its position
-// when it has none), so a retried job does each item once.
+// when it has none), so a retried job does each item once even when the
+// list it gets is not the same (the items done have left a filter). An id
+// the list repeats keys its later items by how often it came before: each
+// is a patch of its own.
 func (r *Runner) actEach(ctx, wctx context.Context, act Action, doc, old map[string]any, now time.Time, key string) error {
 	v, err := r.run(ctx, act.Each, doc, old, now, key+"/each")
 	if err != nil {
@@ -134,6 +137,15 @@ func (r *Runner) actEach(ctx, wctx context.Context, act Action, doc, old map[str
 	if len(items) > MaxEach {
 		return fmt.Errorf("each: the formula gives %d items; at most %d", len(items), MaxEach)
 	}
+	// Every item is checked before any is written: a list with a bad item
+	// fails the action without doing part of it.
+	type target struct {
+		id     string // "" for a create without an id
+		fields map[string]any
+		key    string
+	}
+	targets := make([]target, len(items))
+	seen := map[string]int{}
 	for n, item := range items {
 		fields, ok := item.(map[string]any)
 		if !ok {
@@ -148,34 +160,41 @@ func (r *Runner) actEach(ctx, wctx context.Context, act Action, doc, old map[str
 		if _, given := fields["id"]; given && (!hasID || id == "") {
 			return fmt.Errorf("each: item %d: id must be non-empty text", n)
 		}
-		itemKey := idempotencyKey(key, "item", strconv.Itoa(n))
-		if hasID {
-			itemKey = idempotencyKey(key, "id", id)
+		if !hasID && act.Kind == ActionUpdate {
+			return fmt.Errorf("each: item %d has no id: an update names the document it patches", n)
 		}
+		targets[n] = target{id: id, fields: fields, key: idempotencyKey(key, "item", strconv.Itoa(n))}
+		switch k := seen[id]; {
+		case hasID && k == 0:
+			targets[n].key = idempotencyKey(key, "id", id)
+		case hasID:
+			targets[n].key = idempotencyKey(key, "id", id, strconv.Itoa(k))
+		}
+		seen[id]++
+	}
+	for n, tg := range targets {
+		opts := documents.WriteOptions{IdempotencyKey: tg.key}
 		switch act.Kind {
 		case ActionCreate:
-			b, err := json.Marshal(fields)
+			b, err := json.Marshal(tg.fields)
 			if err != nil {
 				return err
 			}
-			_, err = r.svc.Create(wctx, act.Collection, b, documents.WriteOptions{IdempotencyKey: itemKey})
-			if hasID && documents.KindOf(err) == documents.KindConflict {
+			_, err = r.svc.Create(wctx, act.Collection, b, opts)
+			if tg.id != "" && documents.KindOf(err) == documents.KindConflict {
 				continue // created already
 			}
 			if err != nil {
 				return fmt.Errorf("each: item %d: %w", n, err)
 			}
 		case ActionUpdate:
-			if !hasID {
-				return fmt.Errorf("each: item %d has no id: an update names the document it patches", n)
-			}
-			delete(fields, "id")
-			b, err := json.Marshal(fields)
+			delete(tg.fields, "id")
+			b, err := json.Marshal(tg.fields)
 			if err != nil {
 				return err
 			}
-			if _, err := r.svc.Patch(wctx, act.Collection, id, b, documents.WriteOptions{IdempotencyKey: itemKey}); err != nil {
-				return fmt.Errorf("each: item %d (%s): %w", n, id, err)
+			if _, err := r.svc.Patch(wctx, act.Collection, tg.id, b, opts); err != nil {
+				return fmt.Errorf("each: item %d (%s): %w", n, tg.id, err)
 			}
 		}
 	}

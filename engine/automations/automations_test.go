@@ -76,7 +76,17 @@ type crashing struct {
 	cancel   context.CancelFunc
 	afterAck bool // crash instead of acknowledging
 	onCreate string
+	onPatch  string
 	fired    atomic.Bool
+}
+
+func (c *crashing) Patch(ctx context.Context, coll, id string, patch []byte, opts documents.WriteOptions) (*documents.Document, error) {
+	d, err := c.Service.Patch(ctx, coll, id, patch, opts)
+	if coll == c.onPatch && err == nil && c.fired.CompareAndSwap(false, true) {
+		c.cancel() // the effect is made; the process dies before recording it
+		return nil, context.Canceled
+	}
+	return d, err
 }
 
 func (c *crashing) AckEvents(ctx context.Context, keys []string) error {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -338,6 +339,13 @@ func (c *compiler) action(p *problems, path string, item any) Action {
 		fields, _ := body["fields"].(map[string]any)
 		if v, ok := body["each"]; ok {
 			a.Each = c.formula(p, path+"/each", v, expressions.Value)
+			if a.Each != nil {
+				switch a.Each.Kind() {
+				case reflect.Slice, reflect.Interface:
+				default:
+					p.add(path+"/each", "must give a list of objects (or nil), not %s", kindName(a.Each.Kind()))
+				}
+			}
 			for _, k := range []string{"id", "fields"} {
 				if _, ok := body[k]; ok {
 					p.add(path+"/"+k, "goes with each only inside its items: each gives the documents whole")
@@ -500,4 +508,21 @@ func sortedKeys(m map[string]any) []string {
 // escapePointer escapes a name as one JSON Pointer token (RFC 6901).
 func escapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// kindName names a formula's static kind for a message.
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text"
+	case reflect.Map:
+		return "an object"
+	case reflect.Struct:
+		return "a date"
+	}
+	return k.String()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -78,7 +79,8 @@ func TestEachFailuresAreTheActions(t *testing.T) {
 		{"an update item without an id", `[{status: "paused"}]`},
 		{"an item that is not an object", `["m1"]`},
 		{"a meta field", `[{id: "m1", _rev: 9}]`},
-		{"not a list", `{id: "m1"}`},
+		{"not a list when it runs", `doc.status`},
+		{"a bad item after good ones: none is written", `[{id: "m1", status: "paused"}, {id: "m2", _rev: 1}]`},
 		{"an empty id", `[{id: "", status: "paused"}]`},
 		{"too many items", `map(1..1001, ({id: "m1"}))`},
 		{"a patch the schema refuses", `[{id: "m1", status: "gone"}]`},
@@ -107,6 +109,9 @@ func TestEachIsCheckedWhenSaved(t *testing.T) {
 		{"each with fields", `{"create": {"collection": "x", "fields": {"a": "1"}, "each": "[]"}}`, "/do/0/create/fields"},
 		{"each that does not compile", `{"update": {"collection": "x", "each": "map(doc.items"}}`, "/do/0/update/each"},
 		{"each that is not a formula", `{"update": {"collection": "x", "each": ["a"]}}`, "/do/0/update/each"},
+		{"each that gives an object", `{"update": {"collection": "x", "each": "{id: doc.id}"}}`, "/do/0/update/each"},
+		{"each that gives text", `{"create": {"collection": "x", "each": "\"a\""}}`, "/do/0/create/each"},
+		{"each that gives a number", `{"create": {"collection": "x", "each": "len(doc.items)"}}`, "/do/0/create/each"},
 		{"an update without id or each", `{"update": {"collection": "x", "fields": {"a": "1"}}}`, "/do/0/update/id"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -120,6 +125,71 @@ func TestEachIsCheckedWhenSaved(t *testing.T) {
 			assert.Equal(t, tc.path, de.Errors[0].Path, "%v", de.Errors)
 		})
 	}
+}
+
+// TestEachIsDoneOnceThroughACrash: a job killed after some of its items
+// were written is run again by the next process; no item is done twice.
+func TestEachIsDoneOnceThroughACrash(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		crash func(c *crashing)
+	}{
+		{"killed after the first create", func(c *crashing) { c.onCreate = "badges" }},
+		{"killed after the first patch", func(c *crashing) { c.onPatch = "members" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.cfg.LeaseTTL = 300 * time.Millisecond
+			e.membersSetup()
+			e.put("_automations", "archive", `{
+			  "on": {"collection": "teams", "events": ["updated"]},
+			  "when": "doc.status == \"archived\"",
+			  "do": [
+			    {"update": {"collection": "members", "each": "map(filter(find(\"members\", {team: doc.id}), .status == \"active\"), ({id: .id, status: \"archived\"}))"}},
+			    {"create": {"collection": "badges", "each": "map(find(\"members\", {team: doc.id}), ({member: .id}))"}}]}`)
+			e.runOnce()
+			revs := map[string]any{}
+			for _, id := range []string{"m1", "m2", "m4"} {
+				revs[id] = e.get("members", id)["_rev"]
+			}
+			e.patch("teams", "red", `{"status": "archived"}`)
+
+			ctx, cancel := context.WithCancel(e.ctx)
+			faulty := &crashing{Service: e.svc, cancel: cancel}
+			tc.crash(faulty)
+			require.Error(t, e.runner(faulty).RunOnce(ctx))
+			require.True(t, faulty.fired.Load(), "the crash happened")
+			time.Sleep(350 * time.Millisecond) // the dead process's lease expires
+			e.runOnce()
+			e.runOnce()
+
+			for id, want := range map[string]string{"m1": "archived", "m2": "archived", "m4": "paused"} {
+				m := e.get("members", id)
+				assert.Equal(t, want, m["status"], id)
+				if want == "archived" {
+					assert.EqualValues(t, revs[id].(float64)+1, m["_rev"], "%s patched once", id)
+				}
+			}
+			assert.Len(t, e.list("badges", ""), 3, "one badge per member of red, no more")
+		})
+	}
+}
+
+// TestEachPatchesAnIdAsOftenAsTheListGivesIt: two items with one id are two
+// patches, each done once.
+func TestEachPatchesAnIdAsOftenAsTheListGivesIt(t *testing.T) {
+	e := newEnv(t)
+	e.membersSetup()
+	e.put("_automations", "note", `{"on": {"collection": "teams", "events": ["updated"]},
+	  "do": [{"update": {"collection": "members", "each": "[{id: \"m3\", note: \"first\"}, {id: \"m3\", status: \"paused\"}]"}}]}`)
+	e.runOnce()
+	rev := e.get("members", "m3")["_rev"].(float64)
+	e.patch("teams", "blue", `{"status": "archived"}`)
+	e.runOnce()
+	m := e.get("members", "m3")
+	assert.Equal(t, "first", m["note"])
+	assert.Equal(t, "paused", m["status"])
+	assert.EqualValues(t, rev+2, m["_rev"])
 }
 
 // quote makes a JSON string of s.
