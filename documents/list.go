@@ -567,18 +567,19 @@ const spellingSlack = 48 * time.Hour
 // Text in that spelling orders as its time, and other text (not a date)
 // as text: the filter says what it makes of it.
 func otherSpelling(entry []byte) (time.Time, bool) {
-	if len(entry) > 0 && entry[0] != tagString {
+	if len(entry) == 0 || entry[0] != tagString {
 		return time.Time{}, false // a number, a bool
 	}
-	parts, ok := splitStrings(entry)
-	if !ok || len(parts) != 2 {
+	text := entry[1:]
+	end := bytes.IndexByte(text, 0)
+	if end < 0 || end+1 < len(text) && text[end+1] == 0xff {
+		return time.Time{}, false // text with a zero byte is no date
+	}
+	text = text[:end]
+	if len(text) == len(expressions.TimeLayout) && text[19] == '.' && text[23] == 'Z' {
 		return time.Time{}, false
 	}
-	s := parts[0]
-	if len(s) == len(expressions.TimeLayout) && s[19] == '.' && s[23] == 'Z' {
-		return time.Time{}, false
-	}
-	return expressions.ParseTime(s)
+	return expressions.ParseTime(string(text))
 }
 
 // timesHold reports whether t holds every comparison cs with a time.

@@ -11,7 +11,9 @@ import (
 	"time"
 )
 
-// TimeLayout is how ToJSON writes a time: RFC 3339 in UTC with milliseconds.
+// TimeLayout is how ToJSON writes a time: RFC 3339 in UTC with milliseconds. Times written so
+// sort as text in the order of time (for years 0000 to 9999), which an index of dates relies on;
+// the same instant spelled otherwise (without milliseconds, with an offset) does not.
 const TimeLayout = "2006-01-02T15:04:05.000Z"
 
 // FromJSON converts a decoded JSON value (numbers as json.Number, from a decoder with
