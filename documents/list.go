@@ -544,11 +544,10 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 	if len(times) > 0 {
 		l.indexRng = store.Range{Start: wideLo, End: wideHi}
 		l.inRange = func(key []byte) bool {
-			exact := bytes.Compare(key, lo) >= 0 && bytes.Compare(key, hi) < 0
 			if t, ok := otherSpelling(key[len(field):]); ok {
 				return timesHold(t, times)
 			}
-			return exact
+			return bytes.Compare(key, lo) >= 0 && bytes.Compare(key, hi) < 0
 		}
 		return
 	}
