@@ -72,20 +72,24 @@ func benchSweep(b *testing.B, total, due int, scan bool) {
 		return err
 	})
 	now := clk.Now()
-	parallel(b, total, func(i int) error {
-		learner, cycle := i/10, i%10+1
-		status, expires := "renewed", now.AddDate(-10+cycle, 0, 0)
-		if cycle == 10 {
-			status, expires = "active", now.Add(time.Duration(1+learner%3000)*24*time.Hour)
-			if learner < due {
-				expires = now.Add(30 * time.Minute)
+	parallel(b, learners, func(learner int) error {
+		// The latest period first: a renewed one names its successor.
+		for cycle := 10; cycle >= 1; cycle-- {
+			status, expires, renewedBy := "renewed", now.AddDate(-10+cycle, 0, 0), fmt.Sprintf(`, "renewedBy": "l%05d--%d"`, learner, cycle+1)
+			if cycle == 10 {
+				status, expires, renewedBy = "active", now.Add(time.Duration(1+learner%3000)*24*time.Hour), ""
+				if learner < due {
+					expires = now.Add(30 * time.Minute)
+				}
+			}
+			body := fmt.Appendf(nil, `{"learner": "l%05d", "certification": "ciq-certified-user", "cycle": %d, "via": "manual",
+				"issuedAt": %q, "expiresAt": %q, "status": %q%s}`,
+				learner, cycle, expires.AddDate(-1, 0, 0).Format(time.RFC3339), expires.Format(time.RFC3339), status, renewedBy)
+			if _, err := svc.Put(ctx, "credentials", fmt.Sprintf("l%05d--%d", learner, cycle), body, documents.WriteOptions{}); err != nil {
+				return err
 			}
 		}
-		body := fmt.Appendf(nil, `{"learner": "l%05d", "certification": "ciq-certified-user", "cycle": %d, "via": "manual",
-			"issuedAt": %q, "expiresAt": %q, "status": %q}`,
-			learner, cycle, expires.AddDate(-1, 0, 0).Format(time.RFC3339), expires.Format(time.RFC3339), status)
-		_, err := svc.Put(ctx, "credentials", fmt.Sprintf("l%05d--%d", learner, cycle), body, documents.WriteOptions{})
-		return err
+		return nil
 	})
 	runner := automations.New(svc, st, automations.Config{Now: clk.Now})
 	require.NoError(b, runner.RunOnce(ctx)) // the creations' events, with no automation to fire
