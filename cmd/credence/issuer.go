@@ -134,6 +134,6 @@ func startIssuer(ctx context.Context, f *issuerFlags, data, baseURL string, st s
 		return nil, nil, err
 	}
 	is := &credentials.Issuer{Keys: keys, BaseURL: baseURL}
-	pub := &credentials.Publisher{Keys: keys, PublicURL: baseURL, Issuer: is}
+	pub := &credentials.Publisher{Keys: keys, Issuer: is}
 	return is, pub.Routes, nil
 }

@@ -2,12 +2,8 @@ package credentials
 
 import (
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
 	"crypto/ed25519"
-	"crypto/hkdf"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/credence/credence/engine/seal"
 	"github.com/credence/credence/store"
 )
 
@@ -23,7 +20,7 @@ import (
 const keysBucket = "vc/keys"
 
 // MinSecretLength is the shortest secret that seals the private keys.
-const MinSecretLength = 32
+const MinSecretLength = seal.MinSecretLength
 
 // Key is one of the issuer's signing keys, as anyone may know it: its id,
 // public half, when it was made and, once another took over, when it was
@@ -53,9 +50,9 @@ type record struct {
 // does not sign. Safe for concurrent use; several nodes may share a store
 // if they share the secret.
 type Keys struct {
-	st   store.Store
-	aead cipher.AEAD
-	now  func() time.Time
+	st  store.Store
+	box *seal.Box
+	now func() time.Time
 }
 
 // OpenKeys returns the keys of the store, sealed under secret (at least
@@ -67,19 +64,11 @@ func OpenKeys(ctx context.Context, st store.Store, secret []byte, now func() tim
 	if now == nil {
 		now = time.Now
 	}
-	kek, err := hkdf.Key(sha256.New, secret, nil, "credence issuer keys v1", 32)
+	box, err := seal.New(secret, "credence issuer keys v1")
 	if err != nil {
 		return nil, err
 	}
-	block, err := aes.NewCipher(kek)
-	if err != nil {
-		return nil, err
-	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, err
-	}
-	k := &Keys{st: st, aead: aead, now: now}
+	k := &Keys{st: st, box: box, now: now}
 	list, err := k.records(ctx)
 	if err != nil {
 		return nil, err
@@ -154,12 +143,8 @@ func (k *Keys) Rotate(ctx context.Context) (Key, error) {
 	}
 	now := k.now().UTC().Truncate(time.Second)
 	id := "key-" + now.Format("20060102T150405Z") + "-" + strings.ToLower(EncodePublicKey(pub)[len(EncodePublicKey(pub))-6:])
-	nonce := make([]byte, k.aead.NonceSize())
-	if _, err := rand.Read(nonce); err != nil {
-		return Key{}, err
-	}
 	r := record{ID: id, Public: EncodePublicKey(pub), Created: now,
-		Sealed: k.aead.Seal(nonce, nonce, priv.Seed(), []byte(id))}
+		Sealed: k.box.Seal(priv.Seed(), []byte(id))}
 	err = k.st.Update(ctx, func(tx store.Tx) error {
 		var list []record
 		if err := tx.Scan(keysBucket, store.Range{}, func(_, v []byte) bool {
@@ -221,11 +206,7 @@ func (k *Keys) records(ctx context.Context) ([]record, error) {
 
 // open unseals a key's private half.
 func (k *Keys) open(r record) (ed25519.PrivateKey, error) {
-	n := k.aead.NonceSize()
-	if len(r.Sealed) < n {
-		return nil, errors.New("a sealed key is cut short")
-	}
-	seed, err := k.aead.Open(nil, r.Sealed[:n], r.Sealed[n:], []byte(r.ID))
+	seed, err := k.box.Open(r.Sealed, []byte(r.ID))
 	if err != nil {
 		return nil, fmt.Errorf("open the issuer key %s: %w", r.ID, err)
 	}

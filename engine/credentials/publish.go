@@ -28,9 +28,9 @@ type Publisher struct {
 	//	GET  /credentials/status/{list}    a signed Bitstring Status List ("revocation-1", "suspension-1")
 	//	POST /api/_verify                  verify a credential of this issuer handed over (JSON or JWT)
 	Issuer *Issuer
-	// PublicURL is the server's address as the world reaches it
-	// ("https://cert.example.org"): the did:web is made from its host.
-	// When empty, from the request's Host.
+	// PublicURL, without an Issuer, is the server's address as the world
+	// reaches it ("https://cert.example.org"): the did:web is made from its
+	// host; from the request's Host when empty. With an Issuer, its BaseURL.
 	PublicURL string
 }
 
@@ -57,6 +57,15 @@ func DID(publicURL, host string) string {
 	return "did:web:" + strings.ReplaceAll(url.PathEscape(host), ":", "%3A")
 }
 
+// did is the issuer's did:web: the Issuer's when there is one, else from
+// PublicURL or the request's host.
+func (p *Publisher) did(r *http.Request) string {
+	if p.Issuer != nil && p.Issuer.BaseURL != "" {
+		return p.Issuer.DID()
+	}
+	return DID(p.PublicURL, r.Host)
+}
+
 // didDocument answers with the DID document that lists every key.
 func (p *Publisher) didDocument(w http.ResponseWriter, r *http.Request) {
 	keys, err := p.Keys.List(r.Context())
@@ -64,7 +73,7 @@ func (p *Publisher) didDocument(w http.ResponseWriter, r *http.Request) {
 		problem(w, r, http.StatusServiceUnavailable, "the issuer's keys cannot be read now")
 		return
 	}
-	did := DID(p.PublicURL, r.Host)
+	did := p.did(r)
 	methods := make([]map[string]any, 0, len(keys))
 	refs := make([]string, 0, len(keys))
 	for _, k := range keys {

@@ -33,7 +33,7 @@ func TestCredentialRoutes(t *testing.T) {
 	pub := &credentials.Publisher{Keys: keys, Issuer: is}
 	srv := httptest.NewServer(engine.New(engine.Config{Routes: pub.Routes}, svc))
 	t.Cleanup(srv.Close)
-	is.BaseURL, pub.PublicURL = srv.URL, srv.URL
+	is.BaseURL = srv.URL
 	r := request("ada--cert", time.Now().Add(365*24*time.Hour))
 	r.ValidFrom = time.Now().Add(-time.Hour)
 	r.Achievement.Name = `Certified <User> & "Friends" ]]>`

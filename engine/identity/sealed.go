@@ -2,11 +2,6 @@ package identity
 
 import (
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/hkdf"
-	"crypto/rand"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/http"
@@ -14,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine/seal"
 	"github.com/credence/credence/store"
 )
 
@@ -25,8 +21,8 @@ const secretsBucket = "id/secrets"
 // store (the provider's id as associated data): a copy of the store does
 // not give them away.
 type sealed struct {
-	st   store.Store
-	aead cipher.AEAD // nil: no key, no secret can be kept
+	st  store.Store
+	box *seal.Box // nil: no secret to seal with, no client secret kept
 }
 
 func newSealed(st store.Store, secret []byte) (*sealed, error) {
@@ -34,32 +30,18 @@ func newSealed(st store.Store, secret []byte) (*sealed, error) {
 	if len(secret) == 0 {
 		return s, nil
 	}
-	if len(secret) < 32 {
-		return nil, fmt.Errorf("the sealing secret is %d bytes; at least 32", len(secret))
-	}
-	key, err := hkdf.Key(sha256.New, secret, nil, "credence identity provider secrets v1", 32)
-	if err != nil {
-		return nil, err
-	}
-	block, err := aes.NewCipher(key)
-	if err != nil {
-		return nil, err
-	}
-	if s.aead, err = cipher.NewGCM(block); err != nil {
-		return nil, err
-	}
-	return s, nil
+	var err error
+	s.box, err = seal.New(secret, "credence identity provider secrets v1")
+	return s, err
 }
 
 var errNoSealing = errors.New("this server keeps no client secrets: start it with a sealing secret (--issuer-secret)")
 
 func (s *sealed) put(ctx context.Context, provider, secret string) error {
-	if s.aead == nil {
+	if s.box == nil {
 		return errNoSealing
 	}
-	nonce := make([]byte, s.aead.NonceSize())
-	rand.Read(nonce)
-	box := s.aead.Seal(nonce, nonce, []byte(secret), []byte(provider))
+	box := s.box.Seal([]byte(secret), []byte(provider))
 	return s.st.Update(ctx, func(tx store.Tx) error { return tx.Put(secretsBucket, []byte(provider), box) })
 }
 
@@ -77,14 +59,10 @@ func (s *sealed) open(ctx context.Context, provider string) (string, error) {
 	if err != nil || box == nil {
 		return "", err
 	}
-	if s.aead == nil {
+	if s.box == nil {
 		return "", errNoSealing
 	}
-	n := s.aead.NonceSize()
-	if len(box) < n {
-		return "", errors.New("a sealed client secret is cut short")
-	}
-	plain, err := s.aead.Open(nil, box[:n], box[n:], []byte(provider))
+	plain, err := s.box.Open(box, []byte(provider))
 	if err != nil {
 		return "", fmt.Errorf("the client secret of %s does not open with this server's sealing secret", provider)
 	}

@@ -74,7 +74,7 @@ func newProgram(t *testing.T) *program {
 		accounts.Routes(r)
 	}}, svc))
 	t.Cleanup(srv.Close)
-	issuer.BaseURL, pub.PublicURL = srv.URL, srv.URL
+	issuer.BaseURL = srv.URL
 	return &program{t: t, srv: srv, svc: svc, runner: runner, clock: clk}
 }
 
