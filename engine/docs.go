@@ -36,11 +36,6 @@ var docsTemplate = sync.OnceValue(func() *template.Template {
 		ParseFS(docsFiles, "docs/docs.html"))
 })
 
-// docsKey is where the page is kept among the built specs: rendered from
-// the 3.1 spec, it is dropped with it when the registry changes. Keeping it
-// there, rather than in a cache of its own, means one rule decides when
-// both are stale.
-const docsKey = "3.1/html"
 
 // originMark stands in the cached page for the server's address, which
 // each request fills in.
@@ -50,7 +45,7 @@ const originMark = "credence-origin-5f0c9a"
 const docsCSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 func (h *handlers) docs(w http.ResponseWriter, r *http.Request) {
-	page, err := h.specs.page(r.Context(), h.svc)
+	page, err := h.specs.page(r.Context(), h.svc, h.specOptions(r, "3.1", "json"))
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -59,6 +54,7 @@ func (h *handlers) docs(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", docsCSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Vary", "Authorization")
 	w.Write(head)
 	template.HTMLEscape(w, []byte(origin(r)))
 	w.Write(tail)
@@ -81,11 +77,13 @@ func origin(r *http.Request) string {
 // the spec it was rendered from, and only while that spec is the current
 // one: a schema change that replaced the spec while the page was being
 // rendered leaves the new spec without a stale page.
-func (s *specs) page(ctx context.Context, svc Service) ([]byte, error) {
-	spec, err := s.get(ctx, svc, "3.1", "json")
+func (s *specs) page(ctx context.Context, svc Service, opts SpecOptions) ([]byte, error) {
+	spec, err := s.get(ctx, svc, opts)
 	if err != nil {
 		return nil, err
 	}
+	docsKey := opts
+	docsKey.Format = "html"
 	s.mu.Lock()
 	page, ok := s.built[docsKey]
 	s.mu.Unlock()
@@ -323,10 +321,15 @@ func (b *docsBuilder) isCollection(tag string) bool {
 // readShape is the schema of a collection's documents as read: the answer
 // of GET /api/<tag>/{id}.
 func (b *docsBuilder) readShape(tag string) *openapi3.SchemaRef {
-	if mt := b.document(tag); mt != nil {
-		return mt.Schema
+	mt := b.document(tag)
+	if mt == nil {
+		return nil
 	}
-	return nil
+	// The whole document or, with fields=, a partial one: the first.
+	if s := mt.Schema; s != nil && s.Ref == "" && s.Value != nil && len(s.Value.AnyOf) > 0 {
+		return s.Value.AnyOf[0]
+	}
+	return mt.Schema
 }
 
 // document is the JSON answer of GET /api/<tag>/{id}, whose example is a

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -19,6 +20,12 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // Config configures the HTTP engine.
 type Config struct {
+	// PublicURL is the API's address as its callers reach it, for the
+	// OpenAPI document's servers; without it, the request's host.
+	PublicURL string
+	// APILicense is the OpenAPI document's info.license.name, "Proprietary"
+	// when empty.
+	APILicense string
 	// MaxBodyBytes limits request bodies; DefaultMaxBodyBytes when 0.
 	MaxBodyBytes int64
 	// Logger receives one line per request; nothing is logged when nil.
@@ -63,6 +70,8 @@ type Service interface {
 	Publish(ctx context.Context, coll, id string, publish bool, opts documents.WriteOptions) (*documents.Document, error)
 	Authenticate(ctx context.Context, secret string) (documents.Auth, error)
 	AuthenticateCached(secret string) (documents.Auth, bool)
+	Abilities(role string) map[string]documents.Abilities
+	WriteNDJSON(ctx context.Context, w io.Writer) error
 }
 
 // TokenVerifier checks an access token without the store: the caller it
@@ -98,6 +107,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/admin", http.RedirectHandler(admin.Prefix, http.StatusMovedPermanently).ServeHTTP)
 	r.Handle("/admin/*", admin.Handler())
 	r.Post("/api/_eval", h.eval)
+	r.Get("/api/_export", h.export)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/{id}", h.get)

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
@@ -391,4 +392,42 @@ func (h *handlers) publish(on bool) http.HandlerFunc {
 		}
 		writeDocument(w, http.StatusOK, doc)
 	}
+}
+
+// export streams every collection's schema and documents as NDJSON, as
+// credence export writes them: for admins, from one consistent snapshot.
+func (h *handlers) export(w http.ResponseWriter, r *http.Request) {
+	if a, ok := documents.AuthFrom(r.Context()); ok && a.Role != documents.RoleAdmin {
+		h.problem(w, r, http.StatusForbidden, "only admins export the store", nil)
+		return
+	}
+	// A large store takes longer than a request usually may.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", `attachment; filename="credence-export.ndjson"`)
+	cw := &countingWriter{w: w}
+	if err := h.svc.WriteNDJSON(r.Context(), cw); err != nil {
+		if cw.n == 0 {
+			w.Header().Del("Content-Disposition")
+			h.error(w, r, err)
+			return
+		}
+		// The status is sent: abort the connection, so that the client
+		// sees a broken stream rather than a short export that looks whole.
+		h.log.Warn("export failed", "error", err.Error())
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

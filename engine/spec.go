@@ -11,23 +11,29 @@ import (
 	"github.com/credence/credence/schemas"
 )
 
-// specs builds the OpenAPI document of the live collections, once per
-// registry (a schema change installs a new one) and version. A reader gets
-// a whole document or waits for one: never a half-built spec.
-type specs struct {
-	mu    sync.Mutex
-	reg   *schemas.Registry
-	built map[string][]byte // "3.1/json", "3.0/yaml", ...
+// SpecOptions choose the OpenAPI document Spec builds.
+type SpecOptions struct {
+	// Version is "3.1" (the default) or "3.0"; Format "json" (the default)
+	// or "yaml".
+	Version, Format string
+	// Role is the caller's role: the document shows what that role may
+	// do. Admins (and "") get the whole API.
+	Role string
+	// ServerURL is servers[0].url: the API's public address.
+	ServerURL string
+	// License is info.license.name.
+	License string
 }
 
-// Spec builds the OpenAPI document of svc's collections, with a stored
-// document of each that the public may read as its example, in the given version ("3.1" or "3.0")
-// and format ("json" or "yaml").
-func Spec(ctx context.Context, svc Service, version, format string) ([]byte, error) {
+// Spec builds the OpenAPI document of svc's collections as a caller of
+// opts.Role sees them: the operations it may possibly perform, without
+// the formulas and private fields it may not read, with a stored document
+// of each collection that the public may read as its example.
+func Spec(ctx context.Context, svc Service, opts SpecOptions) ([]byte, error) {
 	reg := svc.Registry()
 	examples := map[string]json.RawMessage{}
-	// One spec for every caller: its examples are what the public may
-	// read, never a private field or a document hidden from anyone.
+	// Examples are what the public may read, never a private field or a
+	// document hidden from anyone.
 	ctx = documents.WithAuth(ctx, documents.Auth{Role: documents.RolePublic})
 	for _, name := range append([]string{documents.SchemasCollection}, reg.Names()...) {
 		page, err := svc.List(ctx, name, documents.ListOptions{Limit: 1})
@@ -41,31 +47,59 @@ func Spec(ctx context.Context, svc Service, version, format string) ([]byte, err
 			examples[name] = page.Items[0]
 		}
 	}
-	doc, err := openapi.Build(reg, openapi.Options{Version: version, Examples: examples})
+	role := opts.Role
+	if role == "" {
+		role = documents.RoleAdmin
+	}
+	abilities := svc.Abilities(role)
+	access := make(map[string]openapi.Permissions, len(abilities))
+	for coll, a := range abilities {
+		access[coll] = openapi.Permissions{List: a.List, Read: a.Read, Create: a.Create, Update: a.Update, Delete: a.Delete}
+	}
+	formulas := abilities[documents.SchemasCollection].Formulas
+	doc, err := openapi.Build(reg, openapi.Options{
+		Version: opts.Version, Examples: examples, ServerURL: opts.ServerURL, License: opts.License,
+		Access: access, HideFormulas: !formulas, Export: role == documents.RoleAdmin, HidePrivate: !abilities[documents.SchemasCollection].Private,
+	})
 	if err != nil {
 		return nil, err
 	}
-	return openapi.Marshal(doc, format)
+	return openapi.Marshal(doc, opts.Format)
 }
 
-func (s *specs) get(ctx context.Context, svc Service, version, format string) ([]byte, error) {
+// specCacheSize bounds the documents kept per registry: one per role,
+// version, format and server address.
+const specCacheSize = 64
+
+// specs builds the OpenAPI documents of the live collections, once per
+// registry (a schema change installs a new one), role, version, format
+// and address. A reader gets a whole document or waits for one: never a
+// half-built spec.
+type specs struct {
+	mu    sync.Mutex
+	reg   *schemas.Registry
+	built map[SpecOptions][]byte
+}
+
+func (s *specs) get(ctx context.Context, svc Service, opts SpecOptions) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if reg := svc.Registry(); reg != s.reg {
-		s.reg, s.built = reg, map[string][]byte{}
+	if reg := svc.Registry(); reg != s.reg || len(s.built) >= specCacheSize {
+		s.reg, s.built = reg, map[SpecOptions][]byte{}
 	}
-	key := version + "/" + format
-	if b, ok := s.built[key]; ok {
+	if b, ok := s.built[opts]; ok {
 		return b, nil
 	}
-	b, err := Spec(ctx, svc, version, format)
+	b, err := Spec(ctx, svc, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.built[key] = b
+	s.built[opts] = b
 	return b, nil
 }
 
+// openapi serves the document of what the caller may do: the whole API to
+// an admin, less to others.
 func (h *handlers) openapi(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		version := r.URL.Query().Get("version")
@@ -78,7 +112,7 @@ func (h *handlers) openapi(format string) http.HandlerFunc {
 			h.error(w, r, badRequest("version must be 3.1 or 3.0"))
 			return
 		}
-		b, err := h.specs.get(r.Context(), h.svc, version, format)
+		b, err := h.specs.get(r.Context(), h.svc, h.specOptions(r, version, format))
 		if err != nil {
 			h.error(w, r, err)
 			return
@@ -88,6 +122,20 @@ func (h *handlers) openapi(format string) http.HandlerFunc {
 		} else {
 			w.Header().Set("Content-Type", "application/json")
 		}
+		w.Header().Set("Vary", "Authorization")
 		w.Write(b)
 	}
+}
+
+// specOptions are the options of the document for r's caller.
+func (h *handlers) specOptions(r *http.Request, version, format string) SpecOptions {
+	role := h.cfg.AnonymousRole
+	if a, ok := documents.AuthFrom(r.Context()); ok {
+		role = a.Role
+	}
+	server := h.cfg.PublicURL
+	if server == "" {
+		server = origin(r)
+	}
+	return SpecOptions{Version: version, Format: format, Role: role, ServerURL: server, License: h.cfg.APILicense}
 }

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 
@@ -18,8 +19,10 @@ type collSpec struct {
 	immutable                map[string]bool  // x-immutable fields: set once, never changed by a patch
 	secret                   map[string]bool  // x-secret fields: written, never read back
 	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
+	links                    map[string]string // x-ref fields: the collection referred to
 	system                   bool
 	publish                  bool // x-publish: publish and unpublish routes
+	perm                     Permissions
 }
 
 // system adds the system collection _schemas, whose documents are the
@@ -50,7 +53,7 @@ func (b *builder) system() {
 	}}
 	b.routes(collSpec{coll: schemasCollection, title: "Schemas",
 		description: "The collections' JSON Schemas. PUT /api/_schemas/{name} defines or changes the collection name; DELETE removes it.",
-		raw:         raw, system: true, answered: openapi3.Schemas{"_warnings": warnings}})
+		raw:         raw, system: true, answered: openapi3.Schemas{"_warnings": warnings}, perm: b.perm(schemasCollection)})
 }
 
 // collection adds the components and routes of a user collection.
@@ -92,8 +95,12 @@ func (b *builder) collection(c *schemas.Collection) {
 			Description: "The x-secret fields the document holds a value for; their values are never returned.",
 		}}
 	}
+	links := map[string]string{}
+	for _, l := range c.Links {
+		links[l.Field] = l.Target
+	}
 	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived,
-		immutable: immutable, secret: secret, answered: answered, publish: c.Publish})
+		immutable: immutable, secret: secret, answered: answered, publish: c.Publish, links: links, perm: b.perm(c.Name)})
 }
 
 // meta are the fields the server keeps on every document.
@@ -138,6 +145,9 @@ func (b *builder) shapes(spec collSpec, name string) {
 		if spec.derived[p] {
 			s = readOnly(s)
 		}
+		if target, ok := spec.links[p]; ok {
+			s = b.expandable(s, target)
+		}
 		props[p] = s
 	}
 	read.Required = slices.DeleteFunc(slices.Clone(read.Required), func(r string) bool { return spec.secret[r] })
@@ -154,6 +164,13 @@ func (b *builder) shapes(spec collSpec, name string) {
 	read.Required = union(read.Required, metaRequired)
 	comps[name] = &openapi3.SchemaRef{Value: read}
 
+	// With fields=, a read keeps only the fields asked for: the partial
+	// shape has the same fields, none but id and meta required.
+	partial := *read
+	partial.Required = slices.Clone(metaRequired)
+	partial.Description = strings.TrimSpace(read.Description + "\n\nA document read with fields=: only the fields asked for, id and meta fields come back.")
+	comps[name+"Partial"] = &openapi3.SchemaRef{Value: &partial}
+
 	input := b.conv.schema(spec.coll, spec.raw).Value
 	props = make(openapi3.Schemas, len(input.Properties)+1)
 	for p, s := range input.Properties {
@@ -164,7 +181,7 @@ func (b *builder) shapes(spec collSpec, name string) {
 			s = writeOnly(s)
 		}
 		if !spec.derived[p] {
-			props[p] = s
+			props[p] = withoutDefault(s)
 		}
 	}
 	if _, ok := props["id"]; !ok {
@@ -182,19 +199,19 @@ func (b *builder) shapes(spec collSpec, name string) {
 
 	patch := *input
 	patch.Required = nil
-	if len(spec.immutable) > 0 {
-		// Set on create, never changed after: a patch leaves them out
-		// (sending the stored value back is accepted).
-		patch.Properties = make(openapi3.Schemas, len(input.Properties))
-		for p, s := range input.Properties {
-			if spec.immutable[p] {
-				s = readOnly(s)
-				s.Value.Description = strings.TrimSpace(s.Value.Description + "\n\nImmutable: set once, it cannot change (x-immutable).")
-			}
-			patch.Properties[p] = s
+	patch.Properties = make(openapi3.Schemas, len(input.Properties))
+	for p, s := range input.Properties {
+		if spec.immutable[p] {
+			// Set on create, never changed after: a patch leaves them out
+			// (sending the stored value back is accepted).
+			s = readOnly(s)
+			s.Value.Description = strings.TrimSpace(s.Value.Description + "\n\nImmutable: set once, it cannot change (x-immutable).")
+		} else if p != "id" && !slices.Contains(input.Required, p) {
+			s = b.nullable(s) // null removes it
 		}
+		patch.Properties[p] = s
 	}
-	patch.Description = strings.TrimSpace(patch.Description + "\n\nA JSON Merge Patch (RFC 7396) of the document: every field optional, null removes a field.")
+	patch.Description = strings.TrimSpace(patch.Description + "\n\nA JSON Merge Patch (RFC 7396) of the document: every field optional, null removes a field that is not required.")
 	comps[name+"Patch"] = &openapi3.SchemaRef{Value: &patch}
 
 	comps[name+"Page"] = &openapi3.SchemaRef{Value: &openapi3.Schema{
@@ -202,7 +219,8 @@ func (b *builder) shapes(spec collSpec, name string) {
 		Description: "A page of documents.",
 		Required:    []string{"items"},
 		Properties: openapi3.Schemas{
-			"items":      {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: b.conv.ref(name)}},
+			"items": {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Description: "The documents; with fields=, each holds only the fields asked for.",
+				Items: &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{b.conv.ref(name), b.conv.ref(name + "Partial")}}}}},
 			"nextCursor": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: "The cursor of the next page; absent on the last page."}},
 			"explain": {Value: &openapi3.Schema{
 				Type:        &openapi3.Types{"object"},
@@ -223,6 +241,116 @@ func writeOnly(s *openapi3.SchemaRef) *openapi3.SchemaRef {
 	v.WriteOnly = true
 	v.Description = strings.TrimSpace(v.Description + "\n\nA secret (x-secret): written, never returned; a read's _secrets names it once set. A replace without it keeps it.")
 	return &openapi3.SchemaRef{Value: &v}
+}
+
+// withoutDefault returns s without its default, said in its description
+// instead: a create may leave the field out (the server fills it in), and
+// generators make a field with a default required.
+func withoutDefault(s *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if s.Ref != "" || s.Value == nil {
+		return s
+	}
+	v := *s.Value
+	if v.Default != nil {
+		def, err := json.Marshal(v.Default)
+		if err == nil {
+			v.Description = strings.TrimSpace(v.Description + "\n\nDefault: `" + string(def) + "`, set by the server when a create leaves it out.")
+		}
+		v.Default = nil
+	}
+	if len(v.Properties) > 0 {
+		v.Properties = maps.Clone(v.Properties)
+		for p, ps := range v.Properties {
+			v.Properties[p] = withoutDefault(ps)
+		}
+	}
+	if v.Items != nil {
+		v.Items = withoutDefault(v.Items)
+	}
+	return &openapi3.SchemaRef{Value: &v}
+}
+
+// nullable returns s that also accepts null.
+func (b *builder) nullable(s *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if v := s.Value; s.Ref == "" && v != nil && v.Type == nil && len(v.AnyOf)+len(v.OneOf)+len(v.AllOf)+len(v.Enum) == 0 && v.Const == nil && v.Not == nil {
+		return s // no type: null is already allowed
+	}
+	null := &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"null"}}}
+	if b.conv.v30 {
+		if s.Ref != "" {
+			return &openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{s}, Nullable: true}}
+		}
+		v := *s.Value
+		if v.Type == nil {
+			if t := enumType(v.Enum); t != "" {
+				v.Type = &openapi3.Types{t}
+			} else {
+				return s // 3.0 has nullable only beside a type
+			}
+		}
+		v.Nullable = true
+		if len(v.Enum) > 0 && !slices.Contains(v.Enum, any(nil)) {
+			v.Enum = append(slices.Clone(v.Enum), nil)
+		}
+		return &openapi3.SchemaRef{Value: &v}
+	}
+	if s.Ref == "" && s.Value != nil && s.Value.Type != nil && len(*s.Value.Type) > 0 &&
+		len(s.Value.AnyOf) == 0 && len(s.Value.OneOf) == 0 && len(s.Value.AllOf) == 0 {
+		v := *s.Value
+		if !v.Type.Includes("null") {
+			t := append(slices.Clone(*v.Type), "null")
+			v.Type = &t
+			if len(v.Enum) > 0 && !slices.Contains(v.Enum, any(nil)) {
+				v.Enum = append(slices.Clone(v.Enum), nil)
+			}
+		}
+		return &openapi3.SchemaRef{Value: &v}
+	}
+	return &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{s, null}}}
+}
+
+// enumType is the JSON type every value of enum has, or "".
+func enumType(enum []any) string {
+	t := ""
+	for _, e := range enum {
+		var et string
+		switch e.(type) {
+		case string:
+			et = "string"
+		case bool:
+			et = "boolean"
+		case float64, int, int64:
+			et = "number"
+		default:
+			return ""
+		}
+		if t != "" && t != et {
+			return ""
+		}
+		t = et
+	}
+	return t
+}
+
+// expandable types a reference field (x-ref) as the id it holds or, with
+// expand=, the document it names, when the caller may read that
+// collection; an array of references item by item.
+func (b *builder) expandable(s *openapi3.SchemaRef, target string) *openapi3.SchemaRef {
+	name, known := b.conv.names[target]
+	if !known || !b.perm(target).Read || s.Value == nil {
+		return s
+	}
+	if s.Ref == "" && s.Value.Items != nil && s.Value.Type != nil && s.Value.Type.Is("array") {
+		v := *s.Value
+		v.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{v.Items, b.conv.ref(name)}}}
+		v.Description = strings.TrimSpace(v.Description + "\n\nIds of " + target + "; with expand=, the documents they name.")
+		return &openapi3.SchemaRef{Value: &v}
+	}
+	return &openapi3.SchemaRef{Value: &openapi3.Schema{
+		AnyOf:       openapi3.SchemaRefs{s, b.conv.ref(name)},
+		Description: "An id of " + target + "; with expand=, the document it names.",
+		ReadOnly:    s.Value.ReadOnly,
+	}}
 }
 
 // readOnly marks s readOnly; a bare $ref is wrapped, since keywords beside
@@ -258,6 +386,10 @@ func (b *builder) routes(spec collSpec) {
 	name := b.conv.names[spec.coll]
 	plural := pascal(spec.coll)
 	b.shapes(spec, name)
+	perm := spec.perm
+	if !perm.any() {
+		return // its shapes stay for the $refs of others; prune drops them otherwise
+	}
 
 	tag := &openapi3.Tag{Name: spec.coll, Description: tagDescription(spec)}
 	if spec.title != "" {
@@ -267,6 +399,12 @@ func (b *builder) routes(spec collSpec) {
 	tags := []string{spec.coll}
 
 	readRef := func() *openapi3.SchemaRef { return b.conv.ref(name) }
+	// A read with fields= gives the partial shape.
+	readOrPartial := func() *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: openapi3.SchemaRefs{readRef(), b.conv.ref(name + "Partial")}}}
+	}
+	about := tagDescription(spec)
+	describe := func(what string) string { return what + "\n\n" + about }
 	respEx, reqEx := b.examples(spec)
 	docResponse := func(desc string, headers ...string) *openapi3.ResponseRef {
 		r := jsonResponse(desc, readRef())
@@ -312,99 +450,129 @@ func (b *builder) routes(spec collSpec) {
 		putParams = append(putParams, params("force", "dryRun")...)
 		deleteParams = append(deleteParams, params("force")...)
 	}
-	b.doc.Paths.Set(base, &openapi3.PathItem{
-		Get: &openapi3.Operation{
+	items := &openapi3.PathItem{}
+	if perm.List {
+		page := pageResponse("A page of documents.")
+		items.Get = &openapi3.Operation{
 			OperationID: "list" + plural, Tags: tags,
-			Summary:    "List " + spec.coll,
-			Parameters: params("filter", "sort", "limit", "cursor", "fields", "explain", "expand", "expandDepth", "preview"),
-			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of documents.")}, 400, 404, 503),
-		},
-		Post: &openapi3.Operation{
+			Summary:     "List " + spec.coll,
+			Description: describe("Lists the documents of " + spec.coll + " the caller may see, a page at a time, filtered and sorted; with fields=, each item holds only the fields asked for."),
+			Parameters:  params("filter", "sort", "limit", "cursor", "fields", "explain", "expand", "expandDepth", "preview"),
+			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: page}, 400, 404, 503),
+		}
+	}
+	if perm.Create {
+		items.Post = &openapi3.Operation{
 			OperationID: "create" + name, Tags: tags,
 			Summary:     "Create a document of " + spec.coll,
+			Description: describe("Creates a document of " + spec.coll + " with the id given, or a generated one; the server fills in defaults and formulas."),
 			Parameters:  params("Idempotency-Key"),
 			RequestBody: body("application/json", name+"Input", reqEx),
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
 				201: docResponse("Created.", "Location", "ETag"),
 				200: docResponse("Already created with this Idempotency-Key: the document as it stands.", "ETag"),
 			}, 400, 404, 409, 413, 415, 422, 503),
-		},
-	})
-	b.doc.Paths.Set(base+"/{id}", &openapi3.PathItem{
-		Parameters: params("id"),
-		Get: &openapi3.Operation{
+		}
+	}
+	if items.Get != nil || items.Post != nil {
+		b.doc.Paths.Set(base, items)
+	}
+	item := &openapi3.PathItem{Parameters: params("id")}
+	if perm.Read {
+		read := docResponse("The document; with fields=, only the fields asked for.", "ETag")
+		read.Value.Content["application/json"].Schema = readOrPartial()
+		item.Get = &openapi3.Operation{
 			OperationID: "get" + name, Tags: tags,
-			Summary:    "Read a document of " + spec.coll,
-			Parameters: params("fields", "expand", "expandDepth", "preview", "If-None-Match"),
+			Summary:     "Read a document of " + spec.coll,
+			Description: describe("Reads one document of " + spec.coll + ", with its references expanded on request; a document the caller may not see is a 404."),
+			Parameters:  params("fields", "expand", "expandDepth", "preview", "If-None-Match"),
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
-				200: docResponse("The document.", "ETag"),
+				200: read,
 				304: {Value: &openapi3.Response{Description: &notModified}},
 			}, 400, 404, 503),
-		},
-		Put: &openapi3.Operation{
+		}
+	}
+	if perm.Create || perm.Update {
+		item.Put = &openapi3.Operation{
 			OperationID: "replace" + name, Tags: tags,
 			Summary:     "Replace a document of " + spec.coll + ", or create it with this id",
+			Description: describe("Replaces the whole document (fields left out are removed), or creates it with this id; If-None-Match: * creates only."),
 			Parameters:  putParams,
 			RequestBody: body("application/json", name+"Input", reqEx),
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
 				200: replaced(),
 				201: docResponse("Created.", "Location", "ETag"),
 			}, 400, 409, 412, 413, 415, 422, 503),
-		},
-		Patch: &openapi3.Operation{
+		}
+	}
+	if perm.Update {
+		item.Patch = &openapi3.Operation{
 			OperationID: "patch" + name, Tags: tags,
 			Summary:     "Change fields of a document of " + spec.coll + " with a JSON Merge Patch",
+			Description: describe("Changes the fields given and keeps the others (RFC 7396); null removes a field."),
 			Parameters:  params("If-Match", "Idempotency-Key"),
 			RequestBody: body("application/merge-patch+json", name+"Patch", nil),
 			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("Patched.", "ETag")}, 400, 404, 409, 412, 413, 415, 422, 503),
-		},
-		Delete: &openapi3.Operation{
+		}
+	}
+	if perm.Delete {
+		item.Delete = &openapi3.Operation{
 			OperationID: "delete" + name, Tags: tags,
-			Summary:    "Delete a document of " + spec.coll,
-			Parameters: deleteParams,
-			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{204: {Value: &openapi3.Response{Description: &noContent}}}, 400, 404, 409, 412, 503),
-		},
-	})
-	b.doc.Paths.Set(base+"/{id}/revisions", &openapi3.PathItem{
-		Parameters: params("id"),
-		Get: &openapi3.Operation{
-			OperationID: "list" + name + "Revisions", Tags: tags,
-			Summary:    "List the revisions of a document of " + spec.coll + ", newest first",
-			Parameters: params("limit", "cursor"),
-			Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of revisions.")}, 400, 404, 503),
-		},
-	})
-	b.doc.Paths.Set(base+"/{id}/revisions/{rev}", &openapi3.PathItem{
-		Parameters: params("id", "rev"),
-		Get: &openapi3.Operation{
-			OperationID: "get" + name + "Revision", Tags: tags,
-			Summary:   "Read a document of " + spec.coll + " as it was at a revision",
-			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The revision.")}, 400, 404, 503),
-		},
-	})
-	if spec.publish {
+			Summary:     "Delete a document of " + spec.coll,
+			Description: describe("Deletes the document and its revisions: its history goes with it (the audit log keeps an entry of the delete). A document still referred to is a 409, unless the reference says cascade or set-null."),
+			Parameters:  deleteParams,
+			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{204: {Value: &openapi3.Response{Description: &noContent}}}, 400, 404, 409, 412, 503),
+		}
+	}
+	if item.Get != nil || item.Put != nil || item.Patch != nil || item.Delete != nil {
+		b.doc.Paths.Set(base+"/{id}", item)
+	}
+	if perm.Read {
+		b.doc.Paths.Set(base+"/{id}/revisions", &openapi3.PathItem{
+			Parameters: params("id"),
+			Get: &openapi3.Operation{
+				OperationID: "list" + name + "Revisions", Tags: tags,
+				Summary:     "List the revisions of a document of " + spec.coll + ", newest first",
+				Description: describe("Lists every revision the document has had, newest first."),
+				Parameters:  params("limit", "cursor"),
+				Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: pageResponse("A page of revisions.")}, 400, 404, 503),
+			},
+		})
+		b.doc.Paths.Set(base+"/{id}/revisions/{rev}", &openapi3.PathItem{
+			Parameters: params("id", "rev"),
+			Get: &openapi3.Operation{
+				OperationID: "get" + name + "Revision", Tags: tags,
+				Summary:     "Read a document of " + spec.coll + " as it was at a revision",
+				Description: describe("Reads the document as it was written at one revision."),
+				Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The revision.")}, 400, 404, 503),
+			},
+		})
+		b.doc.Paths.Set(base+"/{id}/referrers", &openapi3.PathItem{
+			Parameters: params("id"),
+			Get: &openapi3.Operation{
+				OperationID: "list" + name + "Referrers", Tags: tags,
+				Summary:     "List the documents that refer to a document of " + spec.coll + " (x-ref)",
+				Description: describe("Lists the documents whose references (x-ref) name this one, by collection, id and field."),
+				Parameters:  params("limit", "cursor"),
+				Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+					200: jsonResponse("A page of referrers.", b.conv.ref(referrerPage)),
+				}, 400, 404, 503),
+			},
+		})
+	}
+	if spec.publish && perm.Update {
 		for _, op := range []struct{ verb, summary string }{{"publish", "Publish a document of " + spec.coll + ": readers see it"}, {"unpublish", "Take a document of " + spec.coll + " back to draft"}} {
 			b.doc.Paths.Set(base+"/{id}/"+op.verb, &openapi3.PathItem{
 				Parameters: params("id"),
 				Post: &openapi3.Operation{
 					OperationID: op.verb + name, Tags: tags, Summary: op.summary,
-					Parameters: params("If-Match"),
-					Responses:  b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The document, as a new revision.", "ETag")}, 404, 409, 412, 422, 503),
+					Description: describe("Writes a new revision with _status " + map[string]string{"publish": "published", "unpublish": "draft"}[op.verb] + "."),
+					Parameters:  params("If-Match"),
+					Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The document, as a new revision.", "ETag")}, 404, 409, 412, 422, 503),
 				},
 			})
 		}
 	}
-	b.doc.Paths.Set(base+"/{id}/referrers", &openapi3.PathItem{
-		Parameters: params("id"),
-		Get: &openapi3.Operation{
-			OperationID: "list" + name + "Referrers", Tags: tags,
-			Summary:    "List the documents that refer to a document of " + spec.coll + " (x-ref)",
-			Parameters: params("limit", "cursor"),
-			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
-				200: jsonResponse("A page of referrers.", b.conv.ref(referrerPage)),
-			}, 400, 404, 503),
-		},
-	})
 }
 
 func tagDescription(spec collSpec) string {

@@ -64,14 +64,14 @@ func (b *builder) identity() {
 	post("/auth/refresh", "refreshSession", "Renew a session", "Gives a new pair; the refresh token is used up.", refresh, 200, tokens)
 	post("/auth/signout", "signOut", "Sign out", "Ends the session: its refresh token at once, its access tokens when they expire.", refresh, 204, nil)
 	post("/auth/code", "sendSignInCode", "Send a one-time sign-in code", "The same 202 whether or not the address has an account.", address, 202, accepted)
-	post("/auth/signin/code", "signInWithCode", "Sign in with a one-time code", "", code, 200, tokens)
+	post("/auth/signin/code", "signInWithCode", "Sign in with a one-time code", "The code sent by POST /auth/code: it works once, for a few minutes, and a session starts.", code, 200, tokens)
 	post("/auth/reset", "sendPasswordReset", "Send a password reset", "The same 202 whether or not the address has an account.", address, 202, accepted)
 	post("/auth/reset/confirm", "resetPassword", "Choose a new password", "Ends every session of the account, and starts one.", reset, 200, tokens, 422)
-	get := func(path, id, summary string, out *openapi3.SchemaRef) {
-		b.doc.Paths.Set(path, &openapi3.PathItem{Get: &openapi3.Operation{OperationID: id, Summary: summary, Tags: []string{"identity"},
+	get := func(path, id, summary, desc string, out *openapi3.SchemaRef) {
+		b.doc.Paths.Set(path, &openapi3.PathItem{Get: &openapi3.Operation{OperationID: id, Summary: summary, Description: desc, Tags: []string{"identity"},
 			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: jsonResponse(summary, out)}, 503)}})
 	}
-	get("/auth/me", "getMe", "Who the access token acts for", me)
-	get("/auth/sessions", "listSessions", "The caller's live sessions", sessions)
+	get("/auth/me", "getMe", "Who the access token acts for", "The account, address, role and subject of the caller's access token; 401 without one.", me)
+	get("/auth/sessions", "listSessions", "The caller's live sessions", "The sessions of the caller's account that have not ended, with when each was last renewed.", sessions)
 	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "identity", Description: "Sign-up, sign-in and sessions of people (engine/identity)."})
 }

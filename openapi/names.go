@@ -91,7 +91,7 @@ func componentName(s string) string {
 type namer struct{ taken map[string]bool }
 
 // suffixes are the names derived from a collection's type name.
-var suffixes = []string{"", "Input", "Patch", "Page"}
+var suffixes = []string{"", "Content", "Partial", "Input", "Patch", "Page"}
 
 func (n *namer) name(want string) string {
 	for i := 1; ; i++ {

@@ -23,11 +23,52 @@ type Options struct {
 	Title string
 	// APIVersion is info.version, "1" when empty.
 	APIVersion string
-	// ServerURL, when set, is servers[0].url.
+	// ServerURL is servers[0].url: the API's public address, "/" (the
+	// document's own origin) when empty.
 	ServerURL string
+	// License is info.license.name: an SPDX identifier such as Apache-2.0,
+	// or a name with LicenseURL. When both are empty: Proprietary (SPDX
+	// LicenseRef-Proprietary in 3.1; in 3.0, which has no identifier, the
+	// API's reference page, ServerURL/docs, as its URL).
+	License string
+	// LicenseURL is info.license.url: where the API's terms are.
+	LicenseURL string
+	// Access, when set, narrows the document to one caller's: the
+	// operations of a collection it may possibly perform, and nothing of a
+	// collection it may do nothing with. Without it, everything shows.
+	Access map[string]Permissions
+	// HideFormulas leaves formula sources out: x-credence-formula,
+	// x-credence-computed, x-credence-default and a formula of
+	// x-credence-private come as true.
+	HideFormulas bool
+	// Export adds GET /api/_export, which only admins may call.
+	Export bool
+	// HidePrivate leaves out the x-private: true properties, which the
+	// caller never reads.
+	HidePrivate bool
 	// Examples holds a stored document per collection (its JSON), used as
 	// the response example and, without meta fields, as the request example.
 	Examples map[string]json.RawMessage
+}
+
+// Permissions are what the caller a document is built for may possibly do
+// with a collection's documents.
+type Permissions struct {
+	List, Read, Create, Update, Delete bool
+}
+
+// any reports whether the caller may do anything with the collection.
+func (p Permissions) any() bool { return p.List || p.Read || p.Create || p.Update || p.Delete }
+
+// all are the permissions of a document built for every caller.
+var all = Permissions{List: true, Read: true, Create: true, Update: true, Delete: true}
+
+// perm returns what the caller may do with coll.
+func (b *builder) perm(coll string) Permissions {
+	if b.opts.Access == nil {
+		return all
+	}
+	return b.opts.Access[coll]
 }
 
 // schemasCollection is the system collection whose documents are the
@@ -74,6 +115,21 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	if opts.APIVersion == "" {
 		opts.APIVersion = "1"
 	}
+	if opts.ServerURL == "" {
+		opts.ServerURL = "/"
+	}
+	license := &openapi3.License{Name: opts.License, URL: opts.LicenseURL}
+	switch {
+	case license.Name == "":
+		license.Name = "Proprietary"
+		if opts.Version == "3.0.3" && license.URL == "" {
+			license.URL = strings.TrimRight(opts.ServerURL, "/") + "/docs"
+		} else if license.URL == "" {
+			license.Identifier = "LicenseRef-Proprietary"
+		}
+	case license.URL == "" && opts.Version != "3.0.3":
+		license.Identifier = license.Name // an SPDX expression
+	}
 	if reg == nil {
 		reg = schemas.Empty()
 	}
@@ -82,7 +138,8 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 		Info: &openapi3.Info{
 			Title:       opts.Title,
 			Version:     opts.APIVersion,
-			Description: "The REST API of Credence: one set of routes per collection, generated from the collections' JSON Schemas.",
+			Description: "The REST API of Credence: one set of routes per collection, generated from the collections' JSON Schemas. This document shows what its caller may do: an anonymous caller's is smaller than an admin's.",
+			License:     license,
 		},
 		Paths: openapi3.NewPaths(),
 		Components: &openapi3.Components{
@@ -92,9 +149,7 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 			Responses:  openapi3.ResponseBodies{},
 		},
 	}
-	if opts.ServerURL != "" {
-		doc.Servers = openapi3.Servers{{URL: opts.ServerURL}}
-	}
+	doc.Servers = openapi3.Servers{{URL: opts.ServerURL, Description: "The API."}}
 	// An API key is a bearer token; without one, the caller has the
 	// anonymous role, so the key is optional ({}) in the requirement.
 	doc.Components.SecuritySchemes = openapi3.SecuritySchemes{"apiKey": &openapi3.SecuritySchemeRef{Value: &openapi3.SecurityScheme{
@@ -108,7 +163,9 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 			v30:        opts.Version == "3.0.3",
 			names:      map[string]string{},
 			raws:       map[string]any{},
-			components: doc.Components.Schemas,
+			components:   doc.Components.Schemas,
+			hideFormulas: opts.HideFormulas,
+			dropPrivate:  opts.HidePrivate,
 		},
 		params:    map[string]*openapi3.ParameterRef{},
 		headers:   map[string]*openapi3.HeaderRef{},
@@ -143,6 +200,7 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	if err := b.conv.resolve(); err != nil {
 		return nil, err
 	}
+	prune(doc)
 	return doc, nil
 }
 
@@ -314,11 +372,31 @@ func (b *builder) shared() {
 		comps.Headers[name] = &openapi3.HeaderRef{Value: h}
 		b.headers[name] = &openapi3.HeaderRef{Ref: "#/components/headers/" + name, Value: h}
 	}
-	header("ETag", "The document's revision, for If-Match and If-None-Match.")
+	header("ETag", "An opaque validator of the document as it stands (a quoted hash, not the revision number): give it back as received in If-Match or If-None-Match.")
 	header("Location", "The URL of the created document.")
 
 	b.eval()
 	b.health()
+	if b.opts.Export {
+		b.export()
+	}
+}
+
+// export adds GET /api/_export.
+func (b *builder) export() {
+	desc := "One JSON record per line: {collection, document, revisions}, the schemas first, from one consistent snapshot."
+	op := &openapi3.Operation{
+		OperationID: "exportStore",
+		Summary:     "Export every collection",
+		Description: "Streams what credence export writes, for admins: every collection's schema and documents with their revisions, as NDJSON (the audit log stays with its store). credence import reads it back.",
+		Tags:        []string{"store"},
+		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+			200: {Value: &openapi3.Response{Description: &desc, Content: openapi3.Content{"application/x-ndjson": &openapi3.MediaType{
+				Schema: &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}}}}}},
+		}, 503),
+	}
+	b.doc.Paths.Set("/api/_export", &openapi3.PathItem{Get: op})
+	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "store", Description: "The store as a whole."})
 }
 
 // eval adds POST /api/_eval, the formula playground.
@@ -388,6 +466,9 @@ func (b *builder) eval() {
 			200: jsonResponse("The formula's value.", b.conv.ref(evalResult)),
 		}, 400, 404, 413, 415, 422, 503),
 	}
+	if b.opts.HideFormulas {
+		return // the playground is for those who read the formulas
+	}
 	b.doc.Paths.Set("/api/_eval", &openapi3.PathItem{Post: op})
 	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "formulas", Description: "The formula playground."})
 }
@@ -404,6 +485,7 @@ func (b *builder) health() {
 	op := &openapi3.Operation{
 		OperationID: "health",
 		Summary:     "Check that the server and its store answer",
+		Description: "200 when the store answers within two seconds, 503 otherwise: for load balancers and probes.",
 		Tags:        []string{"health"},
 		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
 			200: jsonResponse("The store answers.", b.conv.ref(health)),

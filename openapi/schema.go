@@ -26,6 +26,17 @@ var renamed = map[string]string{
 	"x-immutable": "x-credence-immutable",
 }
 
+// formulaKeywords are the renamed keywords whose value is a formula's
+// source, which only callers who may read the schemas are shown.
+var formulaKeywords = map[string]bool{"x-formula": true, "x-computed": true, "x-default": true}
+
+// isPrivate reports whether a property's schema is x-private: true, which
+// only privileged roles read.
+func isPrivate(v any) bool {
+	m, ok := v.(map[string]any)
+	return ok && m["x-private"] == true
+}
+
 // v31Only are the 2020-12 keywords OpenAPI 3.0 has no form for.
 var v31Only = []string{
 	"prefixItems", "contains", "minContains", "maxContains", "patternProperties",
@@ -40,8 +51,11 @@ type converter struct {
 	names      map[string]string // collection -> type name
 	raws       map[string]any    // collection -> decoded schema
 	components openapi3.Schemas
-	pending    []*openapi3.SchemaRef // refs whose Value is set once every component exists
-	depth      int
+	// hideFormulas leaves formula sources out (x-credence-formula: true);
+	// dropPrivate leaves out the x-private: true properties.
+	hideFormulas, dropPrivate bool
+	pending                   []*openapi3.SchemaRef // refs whose Value is set once every component exists
+	depth                     int
 }
 
 // ref returns a reference to the component name; its Value is filled in
@@ -228,6 +242,11 @@ func (c *converter) object(coll string, m map[string]any) *openapi3.SchemaRef {
 	if props, ok := m["properties"].(map[string]any); ok {
 		s.Properties = make(openapi3.Schemas, len(props))
 		for _, p := range sortedKeys(props) {
+			if c.dropPrivate && isPrivate(props[p]) {
+				// Never shown to this caller: not in its spec either.
+				s.Required = slices.DeleteFunc(s.Required, func(r string) bool { return r == p })
+				continue
+			}
 			s.Properties[p] = c.schema(coll, props[p])
 		}
 	}
@@ -276,8 +295,25 @@ func (c *converter) object(coll string, m map[string]any) *openapi3.SchemaRef {
 			if s.Extensions == nil {
 				s.Extensions = map[string]any{}
 			}
+			if _, isFormula := v.(string); isFormula && c.hideFormulas && formulaKeywords[k] {
+				v = true // computed, by a formula this caller may not read
+			}
 			s.Extensions[to] = v
 		}
+	}
+	if v, ok := m["x-private"]; ok && v != false {
+		if s.Extensions == nil {
+			s.Extensions = map[string]any{}
+		}
+		note := "Private (x-private): only admins and editors read it; other callers get the document without it."
+		if _, isFormula := v.(string); isFormula {
+			note = "Private (x-private): only the callers for whom its formula holds read it; others get the document without it."
+			if c.hideFormulas {
+				v = true
+			}
+		}
+		s.Extensions["x-credence-private"] = v
+		s.Description = strings.TrimSpace(s.Description + "\n\n" + note)
 	}
 	if len(unexpressed) > 0 {
 		sort.Strings(unexpressed)

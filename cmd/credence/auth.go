@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -124,14 +126,14 @@ func (f *authFlags) bootstrap(ctx context.Context, svc *documents.Service, log *
 // keysCmd manages API keys in the store: credence keys create.
 func keysCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "create" {
-		fmt.Fprintln(stderr, "usage: credence keys create --role ROLE [--subject ID] [--name TEXT] [--expires DURATION]")
-		return flagError{errors.New("keys: the subcommand is create")}
+		return subcommandHelp("keys", args, stdout, stderr)
 	}
 	fs := newFlags("keys create", stderr)
 	sf, err := addStoreFlags(fs)
 	if err != nil {
 		return err
 	}
+	rf := addRemoteFlags(fs)
 	role := fs.String("role", "", "the key's role: admin, editor, learner, or a role the program names")
 	subject := fs.String("subject", "", "the id of the document the key acts for (a learner)")
 	name := fs.String("name", "", "what the key is for")
@@ -142,6 +144,13 @@ func keysCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *role == "" {
 		fmt.Fprintln(stderr, "keys create: --role is required")
 		return flagError{errors.New("--role is required")}
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flagError{fmt.Errorf("keys create takes no arguments")}
+	}
+	if rf.remote() {
+		return createRemoteKey(ctx, rf, *role, *subject, *name, *expires, stdout, stderr)
 	}
 	svc, closeStore, err := openService(ctx, sf, false)
 	if err != nil {
@@ -161,11 +170,39 @@ func keysCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
+// createRemoteKey creates a key on a running server, with an admin's key.
+func createRemoteKey(ctx context.Context, rf *remoteFlags, role, subject, name string, expires time.Duration, stdout, stderr io.Writer) error {
+	body := map[string]any{"role": role}
+	if subject != "" {
+		body["subject"] = subject
+	}
+	if name != "" {
+		body["name"] = name
+	}
+	if expires > 0 {
+		body["expiresAt"] = time.Now().Add(expires).UTC().Format(time.RFC3339)
+	}
+	resp, err := rf.do(ctx, http.MethodPost, "/api/_keys", nil, body)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var key struct {
+		ID     string `json:"id"`
+		Secret string `json:"secret"`
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&key); err != nil || key.Secret == "" {
+		return fmt.Errorf("POST /api/_keys: the answer holds no secret")
+	}
+	fmt.Fprintf(stderr, "key %s (role %s) created; the secret is shown this once:\n", key.ID, role)
+	fmt.Fprintln(stdout, key.Secret)
+	return nil
+}
+
 // auditCmd checks the audit chain: credence audit verify.
 func auditCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: credence audit verify [--data ./credence.db]")
-		return flagError{errors.New("audit: the subcommand is verify")}
+		return subcommandHelp("audit", args, stdout, stderr)
 	}
 	fs := newFlags("audit verify", stderr)
 	sf, err := addStoreFlags(fs)

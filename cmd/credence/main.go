@@ -59,7 +59,8 @@ Usage:
   credence verify (--key MULTIKEY | --did did.json) FILE   (a credential, offline: signature and dates)
   credence version
 
-Run "credence COMMAND --help" for a command's flags.
+Run "credence COMMAND --help" for a command's purpose, flags and examples;
+flags go before or after the arguments.
 `
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -128,10 +129,71 @@ func envInt(name string, def int64) (int64, error) {
 	return n, nil
 }
 
+// help describes one command for its --help.
+type help struct {
+	args, purpose string
+	examples      []string
+}
+
+// helps are the commands' descriptions, by the name newFlags is given.
+var helps = map[string]help{
+	"serve": {"", "Serve the API, the admin UI and the automations from one store.", []string{
+		"credence serve --load examples/certification",
+		"credence serve --data postgres://credence@db:5432/credence --addr :8080"}},
+	"export": {"", "Write every collection's schema and documents, with their revisions, as NDJSON (the audit log stays with its store).", []string{
+		"credence export --out backup.ndjson",
+		"credence export --url http://127.0.0.1:8080 --out backup.ndjson   # from a running server, with CREDENCE_ADMIN_KEY"}},
+	"import": {"FILE | DIR | -", "Read what export wrote, from a file, a folder of per-collection files, or standard input (-).", []string{
+		"credence import backup.ndjson --data restored.db"}},
+	"load": {"DIR", "Load a pack (DIR/schemas/*.json, DIR/documents/COLLECTION/*.json) into a stopped store; loading again changes nothing.", []string{
+		"credence load examples/certification --data credence.db"}},
+	"eval": {"FORMULA", "Evaluate a formula against a stored document or a sample one, as the playground does.", []string{
+		`credence eval --collection exams --doc '{"passingScore": 80}' 'passingScore >= 70'`}},
+	"openapi": {"", "Print the OpenAPI document of the store's collections (the admin's: every operation).", []string{
+		"credence openapi --format yaml > openapi.yaml",
+		"credence openapi --url http://127.0.0.1:8080 > openapi.json   # from a running server"}},
+	"keys create": {"", "Create an API key and print its secret, shown this once.", []string{
+		`credence keys create --role editor --name "content team"`,
+		"credence keys create --url http://127.0.0.1:8080 --role learner --subject learner-42   # on a running server"}},
+	"audit verify": {"", "Check that every audit log entry is linked to the one before (nothing removed or changed).", []string{
+		"credence audit verify --data credence.db"}},
+	"verify": {"FILE | -", "Verify a credential offline: its signature, with the issuer's key or did.json, and its dates.", []string{
+		"credence verify --did did.json credential.json"}},
+}
+
+// subcommands are the commands that take a subcommand, and theirs.
+var subcommands = map[string]string{"keys": "create", "audit": "verify"}
+
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("credence "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		h := helps[name]
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: credence %s [flags] %s\n\n%s\n\nFlags (before or after the arguments):\n", name, h.args, h.purpose)
+		fs.PrintDefaults()
+		if len(h.examples) > 0 {
+			fmt.Fprint(out, "\nExamples:\n")
+			for _, e := range h.examples {
+				fmt.Fprintf(out, "  %s\n", e)
+			}
+		}
+	}
 	return fs
+}
+
+// subcommandHelp answers "credence keys" and "credence keys --help": the
+// subcommand it takes, with its purpose. It returns flag.ErrHelp when help
+// was asked for, and a flagError when the subcommand is missing or wrong.
+func subcommandHelp(cmd string, args []string, stdout, stderr io.Writer) error {
+	sub := subcommands[cmd]
+	out, err := stderr, error(flagError{fmt.Errorf("%s: the subcommand is %s", cmd, sub)})
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help") {
+		out, err = stdout, flag.ErrHelp
+	}
+	h := helps[cmd+" "+sub]
+	fmt.Fprintf(out, "Usage: credence %s %s [flags]\n\n  %s  %s\n\nRun \"credence %s %s --help\" for its flags.\n", cmd, sub, sub, h.purpose, cmd, sub)
+	return err
 }
 
 // flagError is a command-line error the flag package has already printed.
@@ -140,12 +202,30 @@ type flagError struct{ err error }
 func (e flagError) Error() string { return e.err.Error() }
 func (e flagError) Unwrap() error { return e.err }
 
-// parse parses a command's flags; errors other than -help come back as a
-// flagError, already reported.
+// parse parses a command's flags, before, between or after its arguments
+// (everything after -- is an argument); errors other than -help come back
+// as a flagError, already reported.
 func parse(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return err
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		if err != nil {
+			return flagError{err}
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
-	return flagError{err}
+	// Leave the arguments where fs.Args finds them.
+	return fs.Parse(append([]string{"--"}, positional...))
 }

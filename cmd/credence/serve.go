@@ -49,6 +49,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	loadDir := fs.String("load", "", "a pack folder to load (idempotently) before serving")
+	license := fs.String("api-license", env("CREDENCE_API_LICENSE", ""), "the OpenAPI document's info.license.name; Proprietary when empty (env CREDENCE_API_LICENSE)")
 	auf, err := addAutomationFlags(fs)
 	if err != nil {
 		return err
@@ -57,6 +58,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	idf := addIdentityFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flagError{fmt.Errorf("serve takes no arguments (did you mean --load %s?)", fs.Arg(0))}
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	acfg, err := auf.config(log)
@@ -120,7 +125,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			issuerRoutes(r)
 		}
 	}
-	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts}
+	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts,
+		PublicURL: acfg.PublicURL, APILicense: *license}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),

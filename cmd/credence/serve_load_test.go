@@ -139,7 +139,7 @@ func TestServeLoadCertificationPack(t *testing.T) {
 	assert.Contains(t, body, `"id":"u-bob"`)
 	assert.NotContains(t, body, `"id":"ada"`, "a learner reads only their own profile")
 
-	status, body = get(s, "", "/openapi.json")
+	status, body = c.withKey(testAdminKey, http.MethodGet, s.url+"/openapi.json", "")
 	require.Equal(t, http.StatusOK, status, body)
 	var spec struct {
 		Paths map[string]json.RawMessage `json:"paths"`

@@ -24,10 +24,18 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	rf := addRemoteFlags(fs)
 	out := fs.String("out", "", "write NDJSON to this file instead of standard output")
 	dir := fs.String("dir", "", "write one NDJSON file per collection into this folder")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flagError{fmt.Errorf("export takes no arguments (did you mean --out %s?)", fs.Arg(0))}
+	}
+	if rf.remote() {
+		return exportRemote(ctx, rf, *out, *dir, stdout)
 	}
 	svc, closeStore, err := openService(ctx, sf, true)
 	if err != nil {
@@ -51,7 +59,51 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return svc.WriteNDJSON(ctx, stdout)
 }
 
+// exportRemote writes the export of a running server (GET /api/_export).
+func exportRemote(ctx context.Context, rf *remoteFlags, out, dir string, stdout io.Writer) error {
+	if dir != "" {
+		resp, err := rf.do(ctx, "GET", "/api/_export", nil, nil)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		return writeDir(dir, func(emit func(documents.Record) error) error {
+			dec := json.NewDecoder(resp.Body)
+			for {
+				var r documents.Record
+				if err := dec.Decode(&r); err == io.EOF {
+					return nil
+				} else if err != nil {
+					return fmt.Errorf("GET /api/_export: %w", err)
+				}
+				if err := emit(r); err != nil {
+					return err
+				}
+			}
+		})
+	}
+	if out == "" {
+		return rf.copyFrom(ctx, "/api/_export", nil, stdout)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := rf.copyFrom(ctx, "/api/_export", nil, f); err != nil {
+		f.Close()
+		os.Remove(out) // never leave a short export that looks whole
+		return err
+	}
+	return f.Close()
+}
+
 func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
+	return writeDir(dir, func(emit func(documents.Record) error) error { return svc.Export(ctx, emit) })
+}
+
+// writeDir writes the records each gives into one NDJSON file per
+// collection in dir.
+func writeDir(dir string, each func(emit func(documents.Record) error) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -70,9 +122,12 @@ func exportDir(ctx context.Context, svc *documents.Service, dir string) error {
 			o.f.Close()
 		}
 	}()
-	err := svc.Export(ctx, func(r documents.Record) error {
+	err := each(func(r documents.Record) error {
 		o, ok := outs[r.Collection]
 		if !ok {
+			if r.Collection == "" || strings.ContainsAny(r.Collection, `/\.`) {
+				return fmt.Errorf("the export names a collection %q, which is no collection name", r.Collection)
+			}
 			f, err := os.Create(filepath.Join(dir, r.Collection+".ndjson"))
 			if err != nil {
 				return err

@@ -16,7 +16,7 @@ import (
 func TestOpenAPIDescribesSignIn(t *testing.T) {
 	s := newSite(t, "open")
 	for _, version := range []string{"3.1", "3.0"} {
-		b, err := engine.Spec(context.Background(), s.svc, version, "json")
+		b, err := engine.Spec(context.Background(), s.svc, engine.SpecOptions{Version: version})
 		require.NoError(t, err)
 		doc, err := openapi3.NewLoader().LoadFromData(b)
 		require.NoError(t, err)

@@ -125,7 +125,10 @@ func main() {
 		expectStatus("list exams", l.HTTPResponse, l.Body, http.StatusOK)
 		page := strict[client.ExamPage]("list exams", l.Body)
 		expect("a page of at most one", len(page.Items) <= 1, l.Body)
-		for _, e := range page.Items {
+		for _, item := range page.Items {
+			// Items are whole documents, or partial ones with fields=.
+			e, err := item.AsExam()
+			check(err)
 			seen[e.Id]++
 			if score := want[e.Id]; score != nil {
 				expect("the x-computed field passMargin", e.PassMargin != nil && *e.PassMargin == *score-50 &&
