@@ -36,7 +36,6 @@ var docsTemplate = sync.OnceValue(func() *template.Template {
 		ParseFS(docsFiles, "docs/docs.html"))
 })
 
-
 // originMark stands in the cached page for the server's address, which
 // each request fills in.
 const originMark = "credence-origin-5f0c9a"

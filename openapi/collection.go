@@ -15,10 +15,10 @@ import (
 type collSpec struct {
 	coll, title, description string
 	raw                      map[string]any
-	derived                  map[string]bool  // x-formula and x-computed fields: the server writes them
-	immutable                map[string]bool  // x-immutable fields: set once, never changed by a patch
-	secret                   map[string]bool  // x-secret fields: written, never read back
-	answered                 openapi3.Schemas // members the server adds to its answers, beside the meta fields
+	derived                  map[string]bool   // x-formula and x-computed fields: the server writes them
+	immutable                map[string]bool   // x-immutable fields: set once, never changed by a patch
+	secret                   map[string]bool   // x-secret fields: written, never read back
+	answered                 openapi3.Schemas  // members the server adds to its answers, beside the meta fields
 	links                    map[string]string // x-ref fields: the collection referred to
 	system                   bool
 	publish                  bool // x-publish: publish and unpublish routes

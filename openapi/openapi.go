@@ -160,9 +160,9 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	b := &builder{
 		opts: opts, doc: doc,
 		conv: &converter{
-			v30:        opts.Version == "3.0.3",
-			names:      map[string]string{},
-			raws:       map[string]any{},
+			v30:          opts.Version == "3.0.3",
+			names:        map[string]string{},
+			raws:         map[string]any{},
 			components:   doc.Components.Schemas,
 			hideFormulas: opts.HideFormulas,
 			dropPrivate:  opts.HidePrivate,
