@@ -126,7 +126,7 @@ func (f *authFlags) bootstrap(ctx context.Context, svc *documents.Service, log *
 // keysCmd manages API keys in the store: credence keys create.
 func keysCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "create" {
-		return subcommandHelp("keys", args, stdout, stderr)
+		return subcommandHelp("keys", args, stderr)
 	}
 	fs := newFlags("keys create", stderr)
 	sf, err := addStoreFlags(fs)
@@ -202,7 +202,7 @@ func createRemoteKey(ctx context.Context, rf *remoteFlags, role, subject, name s
 // auditCmd checks the audit chain: credence audit verify.
 func auditCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
-		return subcommandHelp("audit", args, stdout, stderr)
+		return subcommandHelp("audit", args, stderr)
 	}
 	fs := newFlags("audit verify", stderr)
 	sf, err := addStoreFlags(fs)

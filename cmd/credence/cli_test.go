@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -127,4 +128,119 @@ func TestServeConfiguration(t *testing.T) {
 		require.Error(t, err, "%s", out)
 		assert.Contains(t, string(out), "in use")
 	})
+}
+
+// TestCommandHelp: every command says what it is for, what it takes and
+// how it is used, and asking for it is not an error.
+func TestCommandHelp(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"load", "--help"}, []string{"Usage: credence load [flags] DIR", "Load a pack", "Examples:", "credence load examples/certification"}},
+		{[]string{"import", "--help"}, []string{"FILE | DIR | -", "Read what export wrote"}},
+		{[]string{"export", "--help"}, []string{"every collection", "--url"}},
+		{[]string{"openapi", "--help"}, []string{"OpenAPI document", "-role", "-url"}},
+		{[]string{"eval", "--help"}, []string{"FORMULA", "Evaluate a formula"}},
+		{[]string{"keys", "--help"}, []string{"Usage: credence keys create [flags]", "Create an API key"}},
+		{[]string{"keys", "create", "--help"}, []string{"-role", "-subject", "-url", "Create an API key"}},
+		{[]string{"audit", "--help"}, []string{"Usage: credence audit verify [flags]", "Check that every audit log entry"}},
+		{[]string{"audit", "verify", "--help"}, []string{"-data", "Examples:"}},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			cmd := command(t, tt.args...)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			require.NoError(t, cmd.Run(), "asking for help exits 0: %s", stderr.String())
+			for _, w := range tt.want {
+				assert.Contains(t, stderr.String(), w)
+			}
+		})
+	}
+	// A missing subcommand is a usage error, with the help.
+	cmd := command(t, "keys")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	require.True(t, errors.As(err, &ee), "%s", out)
+	assert.Equal(t, 2, ee.ExitCode())
+	assert.Contains(t, string(out), "credence keys create")
+}
+
+// TestFlagsAfterArguments: flags go before, between or after the
+// arguments; after --, everything is an argument.
+func TestFlagsAfterArguments(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "x.db")
+	stdout, stderr, err := runCLI(t, nil, "load", "../../examples/certification", "--data", data)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "loaded ../../examples/certification")
+	assert.FileExists(t, data)
+
+	out := filepath.Join(dir, "out.ndjson")
+	_, stderr, err = runCLI(t, nil, "export", "--out", out, "--data", data)
+	require.NoError(t, err, stderr)
+	other := filepath.Join(dir, "y.db")
+	stdout, stderr, err = runCLI(t, nil, "import", out, "--data", other)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "imported")
+	assert.FileExists(t, other)
+
+	stdout, stderr, err = runCLI(t, nil, "eval", "--data", data, "--collection", "exams", "doc.passingScore + 1", "--doc", `{"passingScore": 80}`)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "81")
+
+	// After --, a dash is an argument: here, a file named -x that does not exist.
+	_, _, err = runCLI(t, nil, "import", "--data", filepath.Join(dir, "z.db"), "--", "-x")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-x")
+}
+
+// TestCommandsAgainstARunningServer: openapi, keys create and export work
+// with --url while the server holds the bbolt file.
+func TestCommandsAgainstARunningServer(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "live.db")
+	s := startServe(t, data, []string{"--load", "../../examples/certification"}, "CREDENCE_ADMIN_KEY="+testAdminKey)
+	t.Setenv("CREDENCE_ADMIN_KEY", testAdminKey)
+
+	// Without --url, the file is in use: the message says what to do.
+	_, _, err := runCLI(t, nil, "openapi", "--data", data)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "in use")
+
+	stdout, stderr, err := runCLI(t, nil, "openapi", "--url", s.url)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, `"/api/_keys"`, "the admin key's spec is the whole API")
+	assert.Contains(t, stdout, `"url": "`+s.url+`"`)
+
+	stdout, stderr, err = runCLI(t, nil, "keys", "create", "--url", s.url, "--role", "learner", "--subject", "ada")
+	require.NoError(t, err, stderr)
+	secret := strings.TrimSpace(stdout)
+	require.NotEmpty(t, secret)
+	// The learner's key works, and its spec is a learner's.
+	stdout, stderr, err = runCLI(t, nil, "openapi", "--url", s.url, "--key", secret)
+	require.NoError(t, err, stderr)
+	assert.NotContains(t, stdout, `"/api/_keys"`)
+
+	out := filepath.Join(t.TempDir(), "live.ndjson")
+	_, stderr, err = runCLI(t, nil, "export", "--url", s.url, "--out", out)
+	require.NoError(t, err, stderr)
+	exported, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(exported), `"collection":"exams"`)
+	// It restores into a new store.
+	stdout, stderr, err = runCLI(t, nil, "import", out, "--data", filepath.Join(t.TempDir(), "restored.db"))
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "imported")
+
+	dir := filepath.Join(t.TempDir(), "by-collection")
+	_, stderr, err = runCLI(t, nil, "export", "--url", s.url, "--dir", dir)
+	require.NoError(t, err, stderr)
+	assert.FileExists(t, filepath.Join(dir, "exams.ndjson"))
+
+	// A learner may not export: the refusal is said, and no file is left.
+	bad := filepath.Join(t.TempDir(), "bad.ndjson")
+	_, _, err = runCLI(t, nil, "export", "--url", s.url, "--key", secret, "--out", bad)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "403")
+	assert.NoFileExists(t, bad)
 }

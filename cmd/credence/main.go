@@ -1,17 +1,18 @@
 // Command credence runs and manages a Credence server.
 //
 //	credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body 1048576] [--load DIR]
-//	credence export [--data ./credence.db] [--out FILE | --dir DIR]
+//	credence export [--data ./credence.db | --url URL] [--out FILE | --dir DIR]
 //	credence import [--data ./credence.db] [FILE | DIR | -]
 //	credence load   [--data ./credence.db] DIR
 //	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
-//	credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
-//	credence keys create [--data ./credence.db] --role ROLE [--subject ID]
+//	credence openapi [--data ./credence.db | --url URL] [--version 3.1|3.0] [--format json|yaml]
+//	credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID]
 //	credence audit verify [--data ./credence.db]
 //	credence version
 //
-// Flags may also come from the environment: CREDENCE_ADDR, CREDENCE_DATA,
-// CREDENCE_MAX_BODY.
+// Flags go before or after the arguments, and may also come from the
+// environment: CREDENCE_ADDR, CREDENCE_DATA, CREDENCE_MAX_BODY. With --url,
+// export, openapi and keys ask a running server instead of opening the store.
 package main
 
 import (
@@ -49,12 +50,12 @@ const usage = `Credence: a headless platform for certification programs.
 
 Usage:
   credence serve  [--addr 127.0.0.1:8080] [--data ./credence.db] [--max-body BYTES] [--load DIR]
-  credence export [--data ./credence.db] [--out FILE | --dir DIR]
+  credence export [--data ./credence.db | --url URL] [--out FILE | --dir DIR]
   credence import [--data ./credence.db] [FILE | DIR | -]
   credence load   [--data ./credence.db] DIR    (a pack: schemas/, documents/)
   credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
-  credence openapi [--data ./credence.db] [--version 3.1|3.0] [--format json|yaml]
-  credence keys create [--data ./credence.db] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
+  credence openapi [--data ./credence.db | --url URL] [--version 3.1|3.0] [--format json|yaml] [--role ROLE]
+  credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
   credence audit verify [--data ./credence.db]
   credence verify (--key MULTIKEY | --did did.json) FILE   (a credential, offline: signature and dates)
   credence version
@@ -148,7 +149,7 @@ var helps = map[string]help{
 	"load": {"DIR", "Load a pack (DIR/schemas/*.json, DIR/documents/COLLECTION/*.json) into a stopped store; loading again changes nothing.", []string{
 		"credence load examples/certification --data credence.db"}},
 	"eval": {"FORMULA", "Evaluate a formula against a stored document or a sample one, as the playground does.", []string{
-		`credence eval --collection exams --doc '{"passingScore": 80}' 'passingScore >= 70'`}},
+		`credence eval --collection exams --doc '{"passingScore": 80}' 'doc.passingScore >= 70'`}},
 	"openapi": {"", "Print the OpenAPI document of the store's collections (the admin's: every operation).", []string{
 		"credence openapi --format yaml > openapi.yaml",
 		"credence openapi --url http://127.0.0.1:8080 > openapi.json   # from a running server"}},
@@ -185,14 +186,14 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 // subcommandHelp answers "credence keys" and "credence keys --help": the
 // subcommand it takes, with its purpose. It returns flag.ErrHelp when help
 // was asked for, and a flagError when the subcommand is missing or wrong.
-func subcommandHelp(cmd string, args []string, stdout, stderr io.Writer) error {
+func subcommandHelp(cmd string, args []string, stderr io.Writer) error {
 	sub := subcommands[cmd]
-	out, err := stderr, error(flagError{fmt.Errorf("%s: the subcommand is %s", cmd, sub)})
+	err := error(flagError{fmt.Errorf("%s: the subcommand is %s", cmd, sub)})
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help") {
-		out, err = stdout, flag.ErrHelp
+		err = flag.ErrHelp // as a command's --help: the help on standard error, exit 0
 	}
 	h := helps[cmd+" "+sub]
-	fmt.Fprintf(out, "Usage: credence %s %s [flags]\n\n  %s  %s\n\nRun \"credence %s %s --help\" for its flags.\n", cmd, sub, sub, h.purpose, cmd, sub)
+	fmt.Fprintf(stderr, "Usage: credence %s %s [flags]\n\n  %s  %s\n\nRun \"credence %s %s --help\" for its flags.\n", cmd, sub, sub, h.purpose, cmd, sub)
 	return err
 }
 
