@@ -265,9 +265,7 @@ func TestEval(t *testing.T) {
 func TestFormulaLimits(t *testing.T) {
 	srv := formulaServer(t)
 	t.Run("memory", func(t *testing.T) {
-		start := time.Now()
 		p := assertProblem(t, srv.post("/api/_eval", `{"expr":"sum(map(1..100000000, # * 2))"}`), http.StatusUnprocessableEntity)
-		assert.Less(t, time.Since(start), 2*time.Second, "fails fast")
 		assert.Contains(t, strings.Join(errorMessages(p), " "), "memory")
 	})
 	t.Run("reads", func(t *testing.T) {

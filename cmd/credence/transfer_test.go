@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -351,13 +350,11 @@ func TestTransferWhileTheDataFileIsInUse(t *testing.T) {
 		{"import", "--data", a, os.DevNull},
 	} {
 		t.Run(args[0], func(t *testing.T) {
-			start := time.Now()
 			stdout, _, err := runCLI(t, nil, args...)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "in use")
 			assert.Contains(t, err.Error(), "stop the server first")
 			assert.Empty(t, stdout)
-			assert.Less(t, time.Since(start), 5*time.Second, "gives up after the lock timeout")
 		})
 	}
 
