@@ -92,7 +92,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			}
 			return checkDocuments(r, coll, report, recompute(r))
 		}
-		report := &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
+		report := &SchemaReport{Collection: name, New: !existed, Warnings: append([]string{}, coll.Warnings...), Invalid: []InvalidDocument{}}
 		if opts.DryRun {
 			err := s.st.View(ctx, func(r store.Reader) error {
 				changed, err := check(r, report)
@@ -109,7 +109,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 		mode := writeMode{mustCreate: mustCreate, ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch}
 		err = s.st.Update(ctx, func(tx store.Tx) error {
 			// A store may run this again after a conflict: start afresh.
-			report = &SchemaReport{Collection: name, New: !existed, Warnings: coll.Warnings, Invalid: []InvalidDocument{}}
+			report = &SchemaReport{Collection: name, New: !existed, Warnings: append([]string{}, coll.Warnings...), Invalid: []InvalidDocument{}}
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
