@@ -91,11 +91,12 @@ func readmeBlocks(t *testing.T, path string) []readmeBlock {
 	return blocks
 }
 
-// TestREADME runs every shell block of the README, in order, in one shell
-// session against a server started as the README starts it, and checks
-// each answer against the one the README shows after the block. A block
-// that cannot run here says why in a <!-- not run: ... --> comment before
-// it. Any problem+json answer the README does not show is a failure.
+// TestREADME runs every shell block of the README and of the pack's, in
+// order, in one shell session per file against a server started as the
+// README starts it, and checks each answer against the one the README
+// shows after the block. A block that cannot run here says why in a
+// <!-- not run: ... --> comment before it. Any problem+json answer the
+// README does not show is a failure.
 func TestREADME(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the README tour starts a server and runs curl: not in -short")
@@ -105,28 +106,43 @@ func TestREADME(t *testing.T) {
 			t.Skipf("the README's commands need %s, which is not installed", tool)
 		}
 	}
-	blocks := readmeBlocks(t, "../../README.md")
-	require.Greater(t, len(blocks), 20)
+	for _, tt := range []struct {
+		name, file string
+		args       []string
+	}{
+		// The sign-up section adds --signup open to "Run it".
+		{"README", "../../README.md", []string{"--signup", "open"}},
+		{"certification pack", "../../examples/certification/README.md", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			runREADME(t, tt.file, tt.args)
+		})
+	}
+}
+
+// runREADME runs the shell blocks of one Markdown file.
+func runREADME(t *testing.T, file string, args []string) {
+	blocks := readmeBlocks(t, file)
+	require.NotEmpty(t, blocks)
 
 	const adminKey = "change-me-to-a-secret-of-32-characters-or-more"
 	work := t.TempDir()
-	// As "Run it" says (the sign-up section adds --signup open), on a free
-	// port and a new data file, with the anonymous role the README's
-	// readers get.
+	// As "Run it" says, on a free port and a new data file, with the
+	// anonymous role the README's readers get.
 	s := startServe(t, filepath.Join(work, "credence.db"),
-		[]string{"--load", "../../examples/certification", "--signup", "open"},
+		append([]string{"--load", "../../examples/certification"}, args...),
 		"CREDENCE_ADMIN_KEY="+adminKey, "CREDENCE_ANONYMOUS_ROLE=public")
 	bin := filepath.Dir(credenceBinary(t))
 	state := filepath.Join(work, "state.sh")
 	ran := 0
 	for _, b := range blocks {
-		name := fmt.Sprintf("README.md:%d %s", b.line, b.heading)
+		name := fmt.Sprintf("%s:%d %s", filepath.Base(file), b.line, b.heading)
 		if b.skip != "" {
 			t.Logf("%s: not run: %s", name, b.skip)
 			continue
 		}
 		ran++
-		script := strings.NewReplacer("http://127.0.0.1:8080", s.url, "127.0.0.1:8080", strings.TrimPrefix(s.url, "http://")).Replace(b.script)
+		script := strings.NewReplacer("http://127.0.0.1:8080", s.url, "http://localhost:8080", s.url, "127.0.0.1:8080", strings.TrimPrefix(s.url, "http://")).Replace(b.script)
 		// One session across blocks: what a block sets, the next one sees.
 		wrapped := "set -a\n[ -f " + state + " ] && . " + state + " 2>/dev/null\n" + script + "\nexport -p > " + state + "\n"
 		cmd := exec.Command("bash", "-e", "-o", "pipefail", "-c", wrapped)
@@ -138,7 +154,7 @@ func TestREADME(t *testing.T) {
 		}
 		checkAnswer(t, name, b, out)
 	}
-	t.Logf("ran %d of the README's %d shell blocks", ran, len(blocks))
+	t.Logf("ran %d of the %d shell blocks of %s", ran, len(blocks), file)
 }
 
 // checkAnswer compares a block's output with the answer the README shows.
