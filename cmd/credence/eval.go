@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/credence/credence/documents"
@@ -19,6 +20,7 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	rf := addRemoteFlags(fs)
 	coll := fs.String("collection", "", "the collection whose document the formula reads")
 	id := fs.String("id", "", "a stored document to evaluate against")
 	doc := fs.String("doc", "", "a sample document (JSON) to evaluate against")
@@ -29,6 +31,20 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return errors.New("eval takes one formula")
+	}
+	if rf.remote() {
+		body := map[string]any{"expr": fs.Arg(0), "mode": *mode, "collection": *coll, "id": *id}
+		if *doc != "" {
+			body["doc"] = json.RawMessage(*doc)
+		}
+		resp, err := rf.do(ctx, http.MethodPost, "/api/_eval", nil, body)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		_, err = io.Copy(stdout, resp.Body)
+		fmt.Fprintln(stdout)
+		return err
 	}
 	svc, closeStore, err := openService(ctx, sf, true)
 	if err != nil {

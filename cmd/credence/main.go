@@ -4,7 +4,7 @@
 //	credence export [--data ./credence.db | --url URL] [--out FILE | --dir DIR]
 //	credence import [--data ./credence.db] [FILE | DIR | -]
 //	credence load   [--data ./credence.db] DIR
-//	credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] FORMULA
+//	credence eval   [--data ./credence.db | --url URL] --collection NAME [--id ID | --doc JSON] FORMULA
 //	credence openapi [--data ./credence.db | --url URL] [--version 3.1|3.0] [--format json|yaml]
 //	credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID]
 //	credence audit verify [--data ./credence.db]
@@ -12,7 +12,8 @@
 //
 // Flags go before or after the arguments, and may also come from the
 // environment: CREDENCE_ADDR, CREDENCE_DATA, CREDENCE_MAX_BODY. With --url,
-// export, openapi and keys ask a running server instead of opening the store.
+// export, openapi, eval and keys ask a running server instead of opening the
+// store.
 package main
 
 import (
@@ -53,7 +54,7 @@ Usage:
   credence export [--data ./credence.db | --url URL] [--out FILE | --dir DIR]
   credence import [--data ./credence.db] [FILE | DIR | -]
   credence load   [--data ./credence.db] DIR    (a pack: schemas/, documents/)
-  credence eval   [--data ./credence.db] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
+  credence eval   [--data ./credence.db | --url URL] --collection NAME [--id ID | --doc JSON] [--mode value|bool|filter] FORMULA
   credence openapi [--data ./credence.db | --url URL] [--version 3.1|3.0] [--format json|yaml] [--role ROLE]
   credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
   credence audit verify [--data ./credence.db]
@@ -149,7 +150,8 @@ var helps = map[string]help{
 	"load": {"DIR", "Load a pack (DIR/schemas/*.json, DIR/documents/COLLECTION/*.json) into a stopped store; loading again changes nothing.", []string{
 		"credence load examples/certification --data credence.db"}},
 	"eval": {"FORMULA", "Evaluate a formula against a stored document or a sample one, as the playground does.", []string{
-		`credence eval --collection exams --doc '{"passingScore": 80}' 'doc.passingScore >= 70'`}},
+		`credence eval --collection exams --doc '{"passingScore": 80}' 'doc.passingScore >= 70'`,
+		"credence eval --url http://127.0.0.1:8080 --collection exams --id automation-fundamentals 'len(doc.title)'   # on a running server"}},
 	"openapi": {"", "Print the OpenAPI document of the store's collections (the admin's: every operation).", []string{
 		"credence openapi --format yaml > openapi.yaml",
 		"credence openapi --url http://127.0.0.1:8080 > openapi.json   # from a running server"}},
