@@ -82,6 +82,11 @@ type ListOptions struct {
 	Expand      []string
 	ExpandDepth int
 	Preview     bool
+
+	// each, set by the service's own readers of whole lists (aggregates),
+	// takes every document the list holds, as the caller sees it, in the
+	// list's one read transaction: no page is made.
+	each func(raw []byte) error
 }
 
 // Page is one page of a list.
@@ -304,6 +309,9 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				cs = append(cs, more...)
 			}
 			l.plan(c, atTime(cs, ev.now), v.hides)
+			if matchFilter != nil && len(v.private) == 0 && filterServed(filter, l, c) {
+				matchFilter = nil // every candidate the index gives holds it
+			}
 		}
 		if opts.IndexOrder && l.index != "" && l.indexEq == nil {
 			l.byIndex = true
@@ -335,6 +343,18 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				}
 				return matchFilter(d)
 			}
+		}
+		if opts.each != nil {
+			page = &Page{Explain: l.explain}
+			return l.all(func(raw []byte) error {
+				if !v.plain() {
+					var err error
+					if raw, _, err = v.present(ev, raw); err != nil {
+						return err
+					}
+				}
+				return opts.each(raw)
+			})
 		}
 		if page, err = l.page(); err != nil {
 			return err
@@ -375,6 +395,21 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 		}
 	}
 	return page, nil
+}
+
+// filterServed reports whether the filter is one equality of a field that
+// is not a date with a text, which the index's equality range serves
+// exactly: the candidates are the documents it holds for.
+func filterServed(filter *expressions.Program, l *lister, c *schemas.Collection) bool {
+	if filter == nil || l.indexEq == nil || !filter.IsConjunction() {
+		return false
+	}
+	cs, _ := filter.Conjuncts()
+	if len(cs) != 1 || cs[0].Op != "==" || cs[0].Now || cs[0].Field != l.index || c.IsDate(cs[0].Field) {
+		return false
+	}
+	_, text := cs[0].Value.(string)
+	return text
 }
 
 // positionOf gives the line and column of a formula error, for a problem.
@@ -731,6 +766,23 @@ func (l *lister) keep(raw []byte) (bool, error) {
 		l.explain.Matched++
 	}
 	return ok, err
+}
+
+// all calls fn with every candidate that passes the filter.
+func (l *lister) all(fn func(raw []byte) error) error {
+	var ferr error
+	err := l.each(false, "", func(_, raw []byte) bool {
+		ok, err := l.keep(raw)
+		if err == nil && ok {
+			err = fn(raw)
+		}
+		ferr = err
+		return err == nil
+	})
+	if err != nil {
+		return err
+	}
+	return ferr
 }
 
 func (l *lister) page() (*Page, error) {

@@ -232,6 +232,16 @@ func conjuncts(n ast.Node) []Conjunct {
 	return nil
 }
 
+// exactConjuncts reports whether n is made only of recognised comparisons
+// joined by &&.
+func exactConjuncts(n ast.Node) bool {
+	if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "&&" || b.Operator == "and") {
+		return exactConjuncts(b.Left) && exactConjuncts(b.Right)
+	}
+	_, ok := comparison(n)
+	return ok
+}
+
 var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 func comparison(n ast.Node) (Conjunct, bool) {

@@ -72,6 +72,8 @@ type Program struct {
 	usesNow   bool // the same for now
 	kind      reflect.Kind
 	conjuncts []Conjunct
+	// exact: the formula is its conjuncts and nothing else.
+	exact bool
 	shape     *shape    // what Decide decides, for Bool formulas it can
 	pool      sync.Pool // of *runState, so a run allocates no vm
 	patterns  patterns  // the patterns matches compiled at run time
@@ -117,6 +119,11 @@ func (p *Program) Kind() reflect.Kind { return p.kind }
 func (p *Program) Conjuncts() (cs []Conjunct, ok bool) {
 	return slices.Clone(p.conjuncts), len(p.conjuncts) > 0
 }
+
+// IsConjunction reports whether the formula is exactly its Conjuncts
+// joined by &&, with nothing else to run: a candidate an index chose by
+// every conjunct holds the formula.
+func (p *Program) IsConjunction() bool { return p.exact }
 
 // Compile compiles src once, type-checked against the environment: variables doc, old, auth
 // (with id, role, subject), now, and the functions get, find, count, addDays, addMonths,
@@ -169,7 +176,7 @@ func Compile(src string, opts Options) (p *Program, err error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	cs := conjuncts(tree.Node)
+	cs, exact := conjuncts(tree.Node), exactConjuncts(tree.Node)
 	var sh *shape
 	if opts.Mode == Bool {
 		sh = shapeOf(tree.Node)
@@ -223,6 +230,7 @@ func Compile(src string, opts Options) (p *Program, err error) {
 		usesNow:   a.uses["now"],
 		kind:      kind,
 		conjuncts: cs,
+		exact:     exact,
 		shape:     sh,
 	}
 	p.pool.New = func() any { return newRunState() }

@@ -42,6 +42,11 @@ func dateShape(v any) *shape {
 // HasDates reports whether the schema declares date strings anywhere.
 func (c *Collection) HasDates() bool { return c.dates != nil }
 
+// IsDate reports whether the top-level property p is declared a date.
+func (c *Collection) IsDate(p string) bool {
+	return c.dates != nil && c.dates.props[p] != nil && c.dates.props[p].date
+}
+
 // ConvertDates replaces, in place, the strings of v that the schema
 // declares as dates with what parse makes of them (when it can), and
 // returns v. Formulas see dates as times this way.
