@@ -34,10 +34,10 @@ const resultsSchema = `{
 // spring-forward night (29 March 2026, 02:00 CET -> 03:00 CEST).
 var results = []string{
 	`{"id":"r1","learner":"ada","exam":"e1","score":40,"passed":false,"takenAt":"2026-03-28T22:30:00Z","note":"x"}`, // 23:30 on the 28th in Warsaw
-	`{"id":"r2","learner":"ada","exam":"e1","score":80,"passed":true,"takenAt":"2026-03-28T23:30:00Z"}`,            // 00:30 on the 29th
-	`{"id":"r3","learner":"bo","exam":"e1","score":90,"passed":true,"takenAt":"2026-03-29T21:30:00Z"}`,             // 23:30 on the 29th (CEST)
-	`{"id":"r4","learner":"bo","exam":"e2","score":70,"passed":true,"takenAt":"2026-03-29T22:30:00Z"}`,             // 00:30 on the 30th
-	`{"id":"r5","learner":"cy","exam":"e2","takenAt":"2026-03-30T08:00:00Z"}`,                                      // started, not scored
+	`{"id":"r2","learner":"ada","exam":"e1","score":80,"passed":true,"takenAt":"2026-03-28T23:30:00Z"}`,             // 00:30 on the 29th
+	`{"id":"r3","learner":"bo","exam":"e1","score":90,"passed":true,"takenAt":"2026-03-29T21:30:00Z"}`,              // 23:30 on the 29th (CEST)
+	`{"id":"r4","learner":"bo","exam":"e2","score":70,"passed":true,"takenAt":"2026-03-29T22:30:00Z"}`,              // 00:30 on the 30th
+	`{"id":"r5","learner":"cy","exam":"e2","takenAt":"2026-03-30T08:00:00Z"}`,                                       // started, not scored
 }
 
 func newResults(t *testing.T) (*testServer, keyCaller, keyCaller) {

@@ -73,10 +73,10 @@ type Program struct {
 	kind      reflect.Kind
 	conjuncts []Conjunct
 	// exact: the formula is its conjuncts and nothing else.
-	exact bool
-	shape     *shape    // what Decide decides, for Bool formulas it can
-	pool      sync.Pool // of *runState, so a run allocates no vm
-	patterns  patterns  // the patterns matches compiled at run time
+	exact    bool
+	shape    *shape    // what Decide decides, for Bool formulas it can
+	pool     sync.Pool // of *runState, so a run allocates no vm
+	patterns patterns  // the patterns matches compiled at run time
 }
 
 // Source returns the formula's text as compiled.
