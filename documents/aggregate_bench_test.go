@@ -73,3 +73,53 @@ func BenchmarkAggregate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkItemAnalysis: the item analysis of a 40-question exam over
+// 10,000 attempts, each item with four options.
+func BenchmarkItemAnalysis(b *testing.B) {
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(b, err)
+	b.Cleanup(func() { st.Close() })
+	svc, err := documents.New(b.Context(), st, documents.Options{})
+	require.NoError(b, err)
+	ctx := documents.WithAuth(b.Context(), documents.Auth{KeyID: "bench", Role: documents.RoleAdmin})
+	_, err = svc.Put(ctx, "_schemas", "attempts", []byte(`{"type": "object", "properties": {
+	  "exam": {"type": "string", "x-index": true}, "passed": {"type": "boolean"},
+	  "items": {"type": "array", "items": {"type": "object"}}}}`), documents.WriteOptions{})
+	require.NoError(b, err)
+	const attempts, questions = 10_000, 40
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	options := []string{"a", "b", "c", "d"}
+	for i := range attempts {
+		var items bytes.Buffer
+		score := 0
+		for q := range questions {
+			chosen := options[(i*7+q*3)%4]
+			x := 0
+			if chosen == "a" || (i+q)%3 == 0 {
+				chosen, x = "a", 1
+			}
+			score += x
+			if q > 0 {
+				items.WriteByte(',')
+			}
+			fmt.Fprintf(&items, `{"item":"q%02d","score":%d,"max":1,"choices":[%q],"key":["a"],"options":["a","b","c","d"]}`, q, x, chosen)
+		}
+		require.NoError(b, enc.Encode(documents.Record{Collection: "attempts", Document: fmt.Appendf(nil,
+			`{"id": "a%05d", "exam": "e1", "passed": %t, "items": [%s], "_rev": 1, "_createdAt": "2026-11-01T00:00:00Z", "_updatedAt": "2026-11-01T00:00:00Z"}`,
+			i, score >= 28, items.Bytes())}))
+	}
+	stats, err := svc.ReadNDJSON(b.Context(), &buf)
+	require.NoError(b, err)
+	require.Equal(b, attempts, stats.Documents)
+	for b.Loop() {
+		res, err := svc.AnalyzeItems(ctx, "attempts", documents.ItemQuery{Filter: `exam == "e1"`})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Responses != attempts || len(res.Items) != questions {
+			b.Fatalf("%d responses, %d items", res.Responses, len(res.Items))
+		}
+	}
+}

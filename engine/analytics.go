@@ -112,3 +112,34 @@ func csvCell(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// itemAnalysis answers GET /api/{collection}/_itemAnalysis: the classical
+// item statistics of the scored responses the caller may list.
+func (h *handlers) itemAnalysis(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	query := documents.ItemQuery{Filter: q.Get("filter"), Items: q.Get("items"), Passed: q.Get("passed")}
+	if !utf8.ValidString(query.Filter) {
+		h.error(w, r, badRequest("the filter is not valid UTF-8"))
+		return
+	}
+	if s := q.Get("minSeen"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 1_000_000 {
+			h.error(w, r, badRequest("minSeen must be a number from 1"))
+			return
+		}
+		query.MinSeen = n
+	}
+	var err error
+	if query.Preview, err = flag(q, "preview"); err != nil {
+		h.error(w, r, err)
+		return
+	}
+	res, err := h.svc.AnalyzeItems(r.Context(), pathParam(r, "collection"), query)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(res)
+}

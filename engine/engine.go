@@ -73,6 +73,7 @@ type Service interface {
 	Abilities(role string) map[string]documents.Abilities
 	WriteNDJSON(ctx context.Context, w io.Writer) error
 	Aggregate(ctx context.Context, coll string, q documents.AggregateQuery) (*documents.Aggregate, error)
+	AnalyzeItems(ctx context.Context, coll string, q documents.ItemQuery) (*documents.ItemAnalysis, error)
 }
 
 // TokenVerifier checks an access token without the store: the caller it
@@ -112,6 +113,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/_aggregate", h.aggregate)
+	r.Get("/api/{collection}/_itemAnalysis", h.itemAnalysis)
 	r.Get("/api/{collection}/{id}", h.get)
 	r.Put("/api/{collection}/{id}", h.put)
 	r.Patch("/api/{collection}/{id}", h.patch)
