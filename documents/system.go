@@ -31,7 +31,7 @@ type SystemCollection struct {
 
 // builtinCollections are the system collections of the service itself.
 func builtinCollections() []SystemCollection {
-	return []SystemCollection{keysCollection(), auditCollection()}
+	return []SystemCollection{keysCollection(), auditCollection(), reportsCollection()}
 }
 
 // systemSet holds the system collections of a Service.

@@ -56,7 +56,7 @@ func TestSchemaDefinesCollection(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.Code, resp)
 		assert.JSONEq(t, contentJSON(t, schema), contentJSON(t, resp.object(t)))
 		items, _ := srv.get("/api/_schemas").page(t)
-		assert.Equal(t, []string{"_audit", "_keys", "exams"}, idsOf(items), "the built-in schemas are documents too")
+		assert.Equal(t, []string{"_audit", "_keys", "_reports", "exams"}, idsOf(items), "the built-in schemas are documents too")
 		items, _ = srv.get("/api/_schemas?filter=" + url.QueryEscape(`id == "exams"`)).page(t)
 		assert.Equal(t, []string{"exams"}, idsOf(items))
 	})

@@ -268,7 +268,7 @@ func TestImportIntoExistingStore(t *testing.T) {
 	}
 
 	svc, _ = openTestService(t, target)
-	assert.ElementsMatch(t, []string{"_audit", "_keys", "exams", "notes", "questions"}, svc.Registry().Names())
+	assert.ElementsMatch(t, []string{"_audit", "_keys", "_reports", "exams", "notes", "questions"}, svc.Registry().Names())
 	page, err := svc.Revisions(ctx, "questions", "q1", documents.ListOptions{})
 	require.NoError(t, err)
 	assert.Len(t, page.Items, 3, "q1's history is the imported one")

@@ -62,6 +62,8 @@ var learnerChanges = map[string][]change{
 		{"reviewNote", "Approved in advance", refused},
 		{"status", "approved", refused},
 		{"submittedAt", "2026-01-01T00:00:00Z", recomputed},
+		{"path", "analytics", recomputed},
+		{"level", "master", recomputed},
 		{"status", "submitted", accepted},
 	},
 	"activities": {
@@ -92,6 +94,9 @@ var learnerChanges = map[string][]change{
 		{"score", 1, recomputed},
 		{"percentage", 100, recomputed},
 		{"passed", true, recomputed},
+		{"path", "analytics", recomputed},
+		{"level", "master", recomputed},
+		{"items", []any{map[string]any{"item": "ana-q1", "score": 1, "max": 1}}, recomputed},
 		{"answers", []any{}, accepted},
 	},
 	"feedback": {
