@@ -13,10 +13,14 @@ import (
 )
 
 // aggregate answers GET /api/{collection}/_aggregate: the groups and
-// metrics of the documents the caller may list, as JSON or, with
-// format=csv, as CSV (a column per group field, the bucket, then a column
-// per metric).
-func (h *handlers) aggregate(w http.ResponseWriter, r *http.Request) {
+// metrics of the documents the caller may list, as JSON.
+func (h *handlers) aggregate(w http.ResponseWriter, r *http.Request) { h.serveAggregate(w, r, false) }
+
+// aggregateCSV answers GET /api/{collection}/_aggregate.csv: the same as
+// CSV, a column per group field, the bucket, then a column per metric.
+func (h *handlers) aggregateCSV(w http.ResponseWriter, r *http.Request) { h.serveAggregate(w, r, true) }
+
+func (h *handlers) serveAggregate(w http.ResponseWriter, r *http.Request, csv bool) {
 	q := r.URL.Query()
 	query := documents.AggregateQuery{
 		GroupBy: list(q.Get("groupBy")), Bucket: q.Get("bucket"), TZ: q.Get("tz"),
@@ -35,17 +39,12 @@ func (h *handlers) aggregate(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, err)
 		return
 	}
-	format := q.Get("format")
-	if format != "" && format != "json" && format != "csv" {
-		h.error(w, r, badRequest("format must be json or csv"))
-		return
-	}
 	res, err := h.svc.Aggregate(r.Context(), pathParam(r, "collection"), query)
 	if err != nil {
 		h.error(w, r, err)
 		return
 	}
-	if format == "csv" {
+	if csv {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, pathParam(r, "collection")))
 		writeAggregateCSV(w, res)

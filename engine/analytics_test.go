@@ -213,14 +213,13 @@ func TestAggregateBadInput(t *testing.T) {
 	// A filter that does not compile says where.
 	p := assertProblem(t, admin.get(aggregatePath("metrics", "count", "filter", "score >")), http.StatusBadRequest)
 	assert.Contains(t, p, "line")
-	assertProblem(t, admin.get(aggregatePath("metrics", "count", "format", "xml")), http.StatusBadRequest)
 	assertProblem(t, admin.get("/api/nothing/_aggregate"), http.StatusNotFound)
 }
 
 func TestAggregateCSV(t *testing.T) {
 	_, admin, _ := newResults(t)
 	admin.post("/api/results", `{"id":"r6","learner":"=cmd()","exam":"e3","score":1}`)
-	resp := admin.get(aggregatePath("groupBy", "exam,learner", "metrics", "count,avg:score", "format", "csv"))
+	resp := admin.get(strings.Replace(aggregatePath("groupBy", "exam,learner", "metrics", "count,avg:score"), "_aggregate?", "_aggregate.csv?", 1))
 	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
 	assert.Equal(t, "text/csv; charset=utf-8", resp.Header.Get("Content-Type"))
 	lines := strings.Split(strings.TrimSpace(string(resp.Body)), "\n")

@@ -113,6 +113,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/_aggregate", h.aggregate)
+	r.Get("/api/{collection}/_aggregate.csv", h.aggregateCSV)
 	r.Get("/api/{collection}/_itemAnalysis", h.itemAnalysis)
 	r.Get("/api/{collection}/{id}", h.get)
 	r.Put("/api/{collection}/{id}", h.put)

@@ -477,6 +477,9 @@ func (b *builder) routes(spec collSpec) {
 	if items.Get != nil || items.Post != nil {
 		b.doc.Paths.Set(base, items)
 	}
+	if perm.List && !spec.system {
+		b.analyticsRoutes(spec, name, plural, describe, params)
+	}
 	item := &openapi3.PathItem{Parameters: params("id")}
 	if perm.Read {
 		read := docResponse("The document; with fields=, only the fields asked for.", "ETag")

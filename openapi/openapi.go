@@ -85,6 +85,8 @@ const (
 	health              = "Health"
 	schemaReport        = "SchemaReport"
 	referrerPage        = "ReferrerPage"
+	aggregateSchema     = "Aggregate"
+	itemAnalysisSchema  = "ItemAnalysis"
 )
 
 // builder holds the document while Build assembles it.
@@ -174,6 +176,7 @@ func Build(reg *schemas.Registry, opts Options) (*openapi3.T, error) {
 	names := &namer{taken: map[string]bool{
 		problemSchema: true, fieldErrorSchema: true, computedErrorSchema: true,
 		evalRequest: true, evalResult: true, health: true, schemaReport: true, referrerPage: true,
+		aggregateSchema: true, itemAnalysisSchema: true,
 	}}
 	colls := reg.Names()
 	for _, n := range colls {
@@ -377,6 +380,7 @@ func (b *builder) shared() {
 
 	b.eval()
 	b.health()
+	b.analytics()
 	if b.opts.Export {
 		b.export()
 	}

@@ -41,4 +41,15 @@ export async function tour(): Promise<void> {
     const t: string | undefined = item.title;
     console.log(item.id, t);
   }
+
+  // Analytics: an aggregate's rows, and an exam's item analysis.
+  const agg = await client.GET("/api/attempts/_aggregate", {
+    params: { query: { groupBy: "path,level", metrics: "count,rate:passed", tz: "Europe/Warsaw" } },
+  });
+  for (const row of agg.data?.rows ?? []) console.log(row.key, row["rate:passed"]);
+  const items = await client.GET("/api/attempts/_itemAnalysis", {
+    params: { query: { filter: 'exam == "automation-fundamentals"', minSeen: 30 } },
+  });
+  const alpha: number | null | undefined = items.data?.test.alpha;
+  console.log(alpha, items.data?.items.map((i) => i.flags.map((f) => f.code)));
 }
