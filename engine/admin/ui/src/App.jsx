@@ -1,5 +1,5 @@
 // The shell: sign-in gate, navigation, and the routes.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { session, setUnauthorizedHandler, takeTokensFromFragment } from './api.js';
 import { CollectionsProvider, useCollections } from './collections.js';
 import { Link, match, navigate, useLocation } from './router.jsx';
@@ -8,6 +8,8 @@ import Documents from './Documents.jsx';
 import { NewDocument, EditDocument } from './DocumentPage.jsx';
 import { SignIn, Dashboard, CollectionsList, PlaygroundPage } from './screens.jsx';
 import Accounts from './Accounts.jsx';
+// Charts are only loaded on the reports page.
+const Reports = lazy(() => import('./Reports.jsx'));
 
 const SYSTEM_LABELS = {
   _automations: 'Automations',
@@ -18,6 +20,7 @@ const SYSTEM_LABELS = {
   _accounts: 'Accounts (records)',
   _identity_providers: 'Identity providers',
   _audit: 'Audit log',
+  _reports: 'Reports (definitions)',
 };
 
 function Nav({ path }) {
@@ -36,6 +39,11 @@ function Nav({ path }) {
       <Link to="/collections" className={path === '/collections' ? 'active' : ''} data-testid="nav-collections">
         Collections
       </Link>
+      {names.includes('_reports') ? (
+        <Link to="/reports" className={active('/reports')} data-testid="nav-reports">
+          Reports
+        </Link>
+      ) : null}
       <Link to="/playground" className={active('/playground')}>
         Formula playground
       </Link>
@@ -80,6 +88,12 @@ function Routes({ path }) {
   if ((m = match('/collections/:name', path))) return <SchemaBuilder key={m.name} name={m.name} />;
   if (match('/playground', path)) return <PlaygroundPage />;
   if (match('/accounts', path)) return <Accounts />;
+  if (match('/reports', path))
+    return (
+      <Suspense fallback={<div className="page muted">Loading…</div>}>
+        <Reports />
+      </Suspense>
+    );
   if ((m = match('/c/:coll', path))) return <Documents collection={m.coll} />;
   if ((m = match('/c/:coll/new', path))) return <NewDocument key={m.coll} collection={m.coll} />;
   if ((m = match('/c/:coll/:id', path))) return <EditDocument key={m.coll + '/' + m.id} collection={m.coll} id={m.id} />;
