@@ -42,7 +42,10 @@ type InvalidDocument struct {
 }
 
 // putSchema defines or replaces the collection name with the schema m.
-func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, opts WriteOptions, mustCreate bool) (*Document, error) {
+// written, when given, is the schema as its author wrote it: it is stored
+// with its members in that order, so that forms and readers show the
+// properties in the author's order.
+func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, written []byte, opts WriteOptions, mustCreate bool) (*Document, error) {
 	auth, _ := AuthFrom(ctx)
 	if !isAdmin(ctx) {
 		return nil, forbidden(auth, "change", "collections")
@@ -59,6 +62,12 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 		return nil, errorf(KindBadRequest, "cannot encode the schema: %v", err)
 	}
 	raw := append(append([]byte{'{'}, body...), '}')
+	asWritten := body
+	if written != nil {
+		if asWritten, err = orderedContent(written); err != nil {
+			return nil, errorf(KindBadRequest, "cannot encode the schema: %v", err)
+		}
+	}
 
 	s.schemaMu.Lock()
 	defer s.schemaMu.Unlock()
@@ -144,7 +153,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			doc, err = s.write(tx, auth, nil, SchemasCollection, name, body, fields, old, exists, "")
+			doc, err = s.write(tx, auth, nil, SchemasCollection, name, asWritten, fields, old, exists, "")
 			if err != nil {
 				return err
 			}

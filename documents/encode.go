@@ -789,3 +789,127 @@ func removeInItems(b []byte, i int, path []string) ([]byte, bool, bool) {
 	}
 	return append(out, ']'), true, true
 }
+
+// orderedContent encodes the members of the JSON object raw, but id and
+// the meta fields (names starting with "_"), as encodeContent does, except
+// that every object keeps its members in the order they were written: a
+// schema's properties come back in its author's order. A member written
+// twice keeps its last value, in its first place.
+func orderedContent(raw []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	v, err := readOrdered(dec)
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := v.(orderedObject)
+	if !ok {
+		return nil, errors.New("not a JSON object")
+	}
+	obj = slices.DeleteFunc(obj, func(m orderedMember) bool { return m.key == fieldID || strings.HasPrefix(m.key, "_") })
+	var buf bytes.Buffer
+	if err := obj.members(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// orderedObject is a JSON object with its members in order.
+type orderedObject []orderedMember
+
+type orderedMember struct {
+	key   string
+	value any // orderedObject, []any, or a scalar
+}
+
+func readOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			var obj orderedObject
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, _ := kt.(string)
+				val, err := readOrdered(dec)
+				if err != nil {
+					return nil, err
+				}
+				if i := slices.IndexFunc(obj, func(m orderedMember) bool { return m.key == key }); i >= 0 {
+					obj[i].value = val
+					continue
+				}
+				obj = append(obj, orderedMember{key, val})
+			}
+			_, err := dec.Token() // }
+			return obj, err
+		case '[':
+			list := []any{}
+			for dec.More() {
+				val, err := readOrdered(dec)
+				if err != nil {
+					return nil, err
+				}
+				list = append(list, val)
+			}
+			_, err := dec.Token() // ]
+			return list, err
+		}
+	}
+	return tok, nil
+}
+
+// members writes the object's members, without braces.
+func (o orderedObject) members(buf *bytes.Buffer) error {
+	for i, m := range o {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		kb, err := marshal(m.key)
+		if err != nil {
+			return err
+		}
+		buf.Write(kb)
+		buf.WriteByte(':')
+		if err := writeOrdered(buf, m.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeOrdered(buf *bytes.Buffer, v any) error {
+	switch v := v.(type) {
+	case orderedObject:
+		buf.WriteByte('{')
+		if err := v.members(buf); err != nil {
+			return err
+		}
+		buf.WriteByte('}')
+	case []any:
+		buf.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeOrdered(buf, x); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	default:
+		b, err := marshal(v)
+		if err != nil {
+			return err
+		}
+		buf.Write(b)
+	}
+	return nil
+}

@@ -622,7 +622,7 @@ func (s *Service) Create(ctx context.Context, coll string, body []byte, opts Wri
 		if id == "" {
 			return nil, fieldError(KindInvalid, "a collection needs a name", "/id", "is required: the collection name")
 		}
-		return s.putSchema(ctx, id, m, opts, true)
+		return s.putSchema(ctx, id, m, body, opts, true)
 	}
 	if id == "" {
 		id = s.ids.next(s.now())
@@ -667,7 +667,7 @@ func (s *Service) Put(ctx context.Context, coll, id string, body []byte, opts Wr
 		return nil, fieldError(KindInvalid, "the id in the body differs from the id in the URL", "/id", "must be "+quote(id)+" or absent")
 	}
 	if coll == SchemasCollection {
-		return s.putSchema(ctx, id, m, opts, false)
+		return s.putSchema(ctx, id, m, body, opts, false)
 	}
 	status, err := statusOf(m)
 	if err != nil {
@@ -728,7 +728,7 @@ func (s *Service) patchSchema(ctx context.Context, id string, p map[string]any, 
 			return nil, fmt.Errorf("patch %s/%s: %w", SchemasCollection, id, err)
 		}
 		merged, _ := mergePatch(content(old), content(p)).(map[string]any)
-		doc, err := s.putSchema(ctx, id, merged, WriteOptions{Force: opts.Force, IfMatch: cur.ETag}, false)
+		doc, err := s.putSchema(ctx, id, merged, nil, WriteOptions{Force: opts.Force, IfMatch: cur.ETag}, false)
 		if KindOf(err) != KindPreconditionFailed {
 			return doc, err
 		}

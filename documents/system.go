@@ -51,11 +51,10 @@ func newSystemSet(extra []SystemCollection, createdAt string) (*systemSet, error
 		if _, dup := set.byName[sc.Name]; dup {
 			return nil, fmt.Errorf("system collection %q is defined twice", sc.Name)
 		}
-		m, err := decodeObject(sc.Schema)
-		if err != nil {
+		if _, err := decodeObject(sc.Schema); err != nil {
 			return nil, fmt.Errorf("system collection %s: %w", sc.Name, err)
 		}
-		body, err := encodeContent(m)
+		body, err := orderedContent(sc.Schema) // as written, like a program's schemas
 		if err != nil {
 			return nil, fmt.Errorf("system collection %s: %w", sc.Name, err)
 		}

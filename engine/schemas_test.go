@@ -466,3 +466,33 @@ func TestSchemaDefaults(t *testing.T) {
 		assert.Equal(t, "status", resp.object(t)["explain"].(map[string]any)["index"])
 	})
 }
+
+// TestSchemaKeepsTheAuthorsOrder: a schema comes back with its members in
+// the order written, nested ones too, so that forms show the author's
+// order; id and meta fields sent with it are not stored.
+func TestSchemaKeepsTheAuthorsOrder(t *testing.T) {
+	srv := newServer(t)
+	schema := `{"type": "object", "title": "Questions", "id": "questions", "_rev": 9,
+	  "properties": {"text": {"type": "string", "title": "Question"}, "points": {"type": "integer"},
+	    "options": {"type": "array", "items": {"type": "object", "properties": {"text": {"type": "string"}, "correct": {"type": "boolean"}, "id": {"type": "string"}}}},
+	    "difficulty": {"enum": ["easy", "hard"]}},
+	  "required": ["text"]}`
+	require.Equal(t, http.StatusCreated, srv.put("/api/_schemas/questions", schema).Code)
+	body := string(srv.get("/api/_schemas/questions").Body)
+	order := func(names ...string) {
+		t.Helper()
+		last := -1
+		for _, n := range names {
+			i := strings.Index(body, `"`+n+`":`)
+			require.GreaterOrEqual(t, i, 0, "%s in %s", n, body)
+			assert.Greater(t, i, last, "%s comes after the one before it in %s", n, body)
+			last = i
+		}
+	}
+	order("type", "title", "properties", "text", "points", "options", "correct", "difficulty", "required")
+	assert.NotContains(t, body, `"_rev":9`)
+	assert.Contains(t, body, `"id":"questions"`)
+	// Documents of the collection are validated as before.
+	assert.Equal(t, http.StatusCreated, srv.post("/api/questions", `{"text": "Why?", "points": 2}`).Code)
+	assertProblem(t, srv.post("/api/questions", `{"points": 2}`), http.StatusUnprocessableEntity)
+}

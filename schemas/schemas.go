@@ -38,7 +38,7 @@ var knownKeywords = map[string]bool{
 	"x-ref": true, "x-on-delete": true, "x-formula": true, "x-computed": true,
 	"x-default": true, "x-rules": true, "x-access": true, "x-private": true,
 	"x-index": true, "x-unique": true, "x-publish": true, "x-audience": true,
-	"x-title": true, "x-ui": true, "x-immutable": true, "x-secret": true,
+	"x-title": true, "x-ui": true, "x-immutable": true, "x-secret": true, "x-group": true,
 }
 
 // FieldError is one failure at a JSON Pointer inside a document or schema.

@@ -113,6 +113,13 @@ func newBrowserWith(t *testing.T, accounts bool) *browser {
 		require.NoError(t, err)
 		cfg.Tokens, cfg.Routes = id, id.Routes
 	}
+	return openBrowser(t, svc, cfg, key, sent)
+}
+
+// openBrowser starts the server of svc and a headless Chromium for it.
+func openBrowser(t *testing.T, svc *documents.Service, cfg engine.Config, key string, sent *mailbox) *browser {
+	t.Helper()
+	exe := chromiumPath()
 	srv := httptest.NewServer(engine.New(cfg, svc))
 	t.Cleanup(srv.Close)
 
@@ -155,7 +162,7 @@ func newBrowserWith(t *testing.T, accounts bool) *browser {
 		b.requests = append(b.requests, u)
 		b.mu.Unlock()
 	}))
-	_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
 	return b
 }

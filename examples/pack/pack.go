@@ -75,6 +75,9 @@ type item struct {
 	file    string
 	pointer string // of the document inside file: "" or "/3"
 	body    map[string]any
+	// raw is the file as written, for a schema: the server keeps the
+	// order of its properties, which forms follow.
+	raw []byte
 }
 
 // Load loads the pack in fsys into svc. ctx should carry no documents.Auth
@@ -109,8 +112,12 @@ func readSchemas(fsys fs.FS) ([]item, error) {
 		if err != nil {
 			return nil, err
 		}
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
 		id := strings.TrimSuffix(path.Base(name), ".json")
-		out = append(out, item{coll: documents.SchemasCollection, id: id, file: name, body: m})
+		out = append(out, item{coll: documents.SchemasCollection, id: id, file: name, body: m, raw: raw})
 	}
 	return out, nil
 }
@@ -370,9 +377,11 @@ func putOne(ctx context.Context, svc Service, it item, rep *Report) error {
 	case documents.KindOf(err) != documents.KindNotFound:
 		return err
 	}
-	body, err := json.Marshal(it.body)
-	if err != nil {
-		return err
+	body := it.raw
+	if body == nil {
+		if body, err = json.Marshal(it.body); err != nil {
+			return err
+		}
 	}
 	doc, err := svc.Put(ctx, it.coll, it.id, body, documents.WriteOptions{})
 	if err != nil {

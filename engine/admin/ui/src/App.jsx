@@ -23,6 +23,19 @@ const SYSTEM_LABELS = {
   _reports: 'Reports (definitions)',
 };
 
+// groupsOf sorts the program's collections into their x-group, by group
+// name ("Content" for those without one), each by title.
+function groupsOf(names, schemas) {
+  const title = (n) => (schemas[n] && schemas[n].title) || n;
+  const groups = new Map();
+  for (const n of [...names].sort((a, b) => title(a).localeCompare(title(b)))) {
+    const g = (schemas[n] && typeof schemas[n]['x-group'] === 'string' && schemas[n]['x-group']) || 'Content';
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g).push(n);
+  }
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
 function Nav({ path }) {
   const { names, schemas } = useCollections();
   const active = (p) => (path === p || path.startsWith(p + '/') ? 'active' : '');
@@ -52,11 +65,15 @@ function Nav({ path }) {
           Accounts
         </Link>
       ) : null}
-      <div className="nav-group">Content</div>
-      {user.map((n) => (
-        <Link key={n} to={`/c/${n}`} className={active(`/c/${n}`)} data-testid={`nav-${n}`}>
-          {(schemas[n] && schemas[n].title) || n}
-        </Link>
+      {groupsOf(user, schemas).map(([group, list]) => (
+        <div key={group} className="nav-section" data-testid={`nav-group-${group}`}>
+          <div className="nav-group">{group}</div>
+          {list.map((n) => (
+            <Link key={n} to={`/c/${n}`} className={active(`/c/${n}`)} data-testid={`nav-${n}`}>
+              {(schemas[n] && schemas[n].title) || n}
+            </Link>
+          ))}
+        </div>
       ))}
       {system.length ? <div className="nav-group">System</div> : null}
       {system.map((n) => (

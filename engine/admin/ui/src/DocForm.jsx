@@ -2,9 +2,11 @@
 // react-jsonschema-form, with pickers for references, CodeMirror for
 // formulas and templates, and the server's validation errors shown on the
 // fields they concern.
+import { humanize } from './ui.jsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
+import { toFieldPathId } from '@rjsf/utils';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { api, displayName, titleField } from './api.js';
 import { useCollections } from './collections.js';
@@ -75,6 +77,8 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
   for (const [name, prop] of Object.entries(props)) {
     if (!prop || typeof prop !== 'object') continue;
     const u = {};
+    // A label from title, else the name made readable.
+    if (!prop.title) u['ui:title'] = humanize(name);
     if (freeForm(prop)) {
       ui[name] = { 'ui:field': JsonField };
       continue;
@@ -83,7 +87,11 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     if (prop.type === 'array' && prop.items && prop.items['x-ref']) u.items = { 'ui:widget': RefWidget, 'ui:options': { collection: prop.items['x-ref'] } };
     if (prop.type === 'array' && prop.items && prop.items.properties) u.items = uiSchemaFor(prop.items, collection, false);
     if (prop.type === 'array' && prop.items && freeForm(prop.items)) u.items = { 'ui:field': JsonField };
+    // Items of a list of values need no label of their own ("tags-1").
+    if (prop.type === 'array' && prop.items && !prop.items.properties && !freeForm(prop.items))
+      u.items = { ...(u.items || {}), 'ui:options': { ...((u.items || {})['ui:options'] || {}), label: false } };
     if (prop.type === 'object' && prop.properties) Object.assign(u, uiSchemaFor(prop, collection, false));
+    if (collection === '_automations' && top && name === 'do') u.items = { ...uiSchemaFor(prop.items, collection, false), 'ui:field': ActionField };
     if (top && (prop['x-formula'] !== undefined || prop['x-computed'] !== undefined)) {
       u['ui:readonly'] = true;
       u['ui:help'] = `Computed by the formula ${prop['x-formula'] ?? prop['x-computed']}`;
@@ -106,6 +114,53 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     if (Object.keys(u).length) ui[name] = u;
   }
   return ui;
+}
+
+// ActionField is one action card of an automation: a choice of its type,
+// and the fields of that type only (an action has exactly one).
+function ActionField(props) {
+  const { schema, formData, onChange, registry, fieldPathId, uiSchema, errorSchema, disabled, readonly } = props;
+  const types = Object.keys((schema && schema.properties) || {});
+  const current = (formData && Object.keys(formData).find((k) => types.includes(k))) || '';
+  const { SchemaField } = registry.fields;
+  const inner = current ? toFieldPathId(current, registry.globalFormOptions, fieldPathId.path) : null;
+  return (
+    <div className="action-card" data-testid="action-card">
+      <label className="control-label">
+        Action{' '}
+        <select
+          value={current}
+          disabled={disabled || readonly}
+          data-testid="action-type"
+          onChange={(e) => onChange(e.target.value ? { [e.target.value]: {} } : {}, fieldPathId.path)}
+        >
+          <option value="">choose…</option>
+          {types.map((t) => (
+            <option key={t} value={t}>
+              {humanize(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {current ? (
+        <SchemaField
+          name={current}
+          required
+          schema={schema.properties[current]}
+          uiSchema={(uiSchema && uiSchema[current]) || {}}
+          errorSchema={errorSchema && errorSchema[current]}
+          fieldPathId={inner}
+          formData={formData[current]}
+          onChange={onChange}
+          onBlur={props.onBlur}
+          onFocus={props.onFocus}
+          registry={registry}
+          disabled={disabled}
+          readonly={readonly}
+        />
+      ) : null}
+    </div>
+  );
 }
 
 // JsonField edits a value of open shape as JSON.
@@ -300,6 +355,9 @@ export default function DocForm({ collection, schema, formData, onChange, onSubm
       noHtml5Validate
       showErrorList={false}
       extraErrors={extra}
+      // A document shows what it holds: no empty items for minItems, no
+      // empty objects for optional fields (an action card nobody chose).
+      experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipEmptyDefaults' }}
       readonly={readOnly}
       onChange={(e) => onChange && onChange(e.formData)}
       onSubmit={(e) => onSubmit(e.formData)}

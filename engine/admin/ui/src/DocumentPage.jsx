@@ -124,6 +124,12 @@ export function EditDocument({ collection, id }) {
   }, [schema, load]);
 
   async function save(content, message = 'Saved.') {
+    // Saving unchanged writes nothing: no new revision, no automation fired.
+    if (doc && sameJSON(writable(content, schema), writable(doc, schema))) {
+      setError(null);
+      setNotice(`No changes: revision ${doc._rev} stands.`);
+      return true;
+    }
     setBusy(true);
     setNotice(null);
     try {
@@ -389,4 +395,15 @@ function Referrers({ collection, id }) {
       ))}
     </ul>
   );
+}
+
+// sameJSON compares two JSON values, objects whatever their key order.
+function sameJSON(a, b) {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => sameJSON(x, b[i]));
+  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJSON(a[k], b[k]));
 }

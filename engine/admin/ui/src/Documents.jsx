@@ -1,20 +1,26 @@
 // The documents of a collection: a table with sort, a formula filter,
 // cursor paging and a choice of columns.
 import { useEffect, useMemo, useState } from 'react';
-import { api, positionOf } from './api.js';
+import { api, positionOf, titleField } from './api.js';
 import { useSchema } from './collections.js';
 import { Link, navigate } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
-import { Problem, formatValue, when } from './ui.jsx';
+import { Problem, formatValue, humanize, when } from './ui.jsx';
 import { ordered } from './schemaEdit.js';
 
 const META = ['id', '_status', '_rev', '_createdAt', '_updatedAt', '_createdBy'];
 const MESSAGE_COLUMNS = ['status', 'error', 'attempts'];
 
+// defaultColumns: the title-like field first, then the author's first
+// fields that read in a cell (values and references, not objects).
 function defaultColumns(coll, schema) {
-  const props = Object.keys((schema && ordered(schema).properties) || {});
+  const all = (schema && ordered(schema).properties) || {};
+  const props = Object.keys(all);
   let cols = coll === '_messages' ? [...MESSAGE_COLUMNS] : [];
-  for (const p of props) if (cols.length < 5 && !cols.includes(p)) cols.push(p);
+  const first = titleField(schema);
+  if (first && !cols.includes(first)) cols.unshift(first);
+  const readable = (p) => all[p] && (all[p].type !== 'object' || all[p]['x-ref']) && !(all[p].type === 'array' && all[p].items && all[p].items.type === 'object');
+  for (const p of props) if (cols.length < 5 && !cols.includes(p) && readable(p)) cols.push(p);
   if (schema && schema['x-publish']) cols.push('_status');
   cols.push('_updatedAt');
   return cols;
@@ -44,6 +50,11 @@ export default function Documents({ collection }) {
   const [showColumns, setShowColumns] = useState(false);
   const [notice, setNotice] = useState(null);
   const publish = !!(schema && schema['x-publish']);
+  // References in the visible columns are read expanded, to show titles.
+  const refColumns = (columns || []).filter((c) => {
+    const p = schema && schema.properties && schema.properties[c];
+    return p && (p['x-ref'] || (p.items && p.items['x-ref']));
+  });
 
   useEffect(() => {
     setColumns(null);
@@ -63,7 +74,7 @@ export default function Documents({ collection }) {
   useEffect(() => {
     let live = true;
     api
-      .list(collection, { sort, limit, cursor, filter, preview: publish ? 'true' : undefined })
+      .list(collection, { sort, limit, cursor, filter, preview: publish ? 'true' : undefined, expand: refColumns.join(',') || undefined })
       .then((p) => {
         if (!live) return;
         setPage(p);
@@ -80,7 +91,7 @@ export default function Documents({ collection }) {
     return () => {
       live = false;
     };
-  }, [collection, sort, limit, cursor, filter, publish, tick]);
+  }, [collection, sort, limit, cursor, filter, publish, tick, refColumns.join(',')]);
 
   const allFields = useMemo(() => [...Object.keys((schema && ordered(schema).properties) || {}), ...META], [schema]);
 
@@ -137,7 +148,7 @@ export default function Documents({ collection }) {
             minimal
             label="filter"
             testid="filter"
-            placeholder='filter, e.g. level == "professional" && passingScore >= 70'
+            placeholder={filterExample(schema)}
             diagnostics={filterError ? [filterError] : []}
             onSubmit={applyFilter}
           />
@@ -215,7 +226,7 @@ export default function Documents({ collection }) {
             {cols.map((c) => (
               <th key={c}>
                 <button type="button" className="th" data-testid={`sort-${c}`} onClick={() => sortBy(c)}>
-                  {c} {sortMark(sort, c)}
+                  {columnTitle(schema, c)} {sortMark(sort, c)}
                 </button>
               </th>
             ))}
@@ -271,6 +282,25 @@ export default function Documents({ collection }) {
       </div>
     </div>
   );
+}
+
+// filterExample suggests a filter on the collection's own fields.
+function filterExample(schema) {
+  const props = (schema && schema.properties) || {};
+  const names = Object.keys(props);
+  const text = names.find((n) => props[n].type === 'string' && !props[n].format) || names[0];
+  const number = names.find((n) => props[n].type === 'integer' || props[n].type === 'number');
+  const parts = [];
+  if (text) parts.push(`${text} == "${props[text].enum ? props[text].enum[0] : '...'}"`);
+  if (number) parts.push(`${number} >= 1`);
+  return parts.length ? `filter, e.g. ${parts.join(' && ')}` : 'filter: a formula over the fields';
+}
+
+// columnTitle is a column's heading: the field's title, or its name made readable.
+function columnTitle(schema, c) {
+  const p = schema && schema.properties && schema.properties[c];
+  if (p && p.title) return p.title;
+  return c.startsWith('_') ? c : humanize(c);
 }
 
 function sortMark(sort, field) {

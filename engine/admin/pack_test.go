@@ -1,0 +1,121 @@
+package admin_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine"
+	"github.com/credence/credence/engine/automations"
+	"github.com/credence/credence/engine/identity"
+	"github.com/credence/credence/examples/pack"
+	"github.com/credence/credence/store/bolt"
+)
+
+// newPackBrowser is a browser on a server with the certification pack
+// loaded, as `credence serve --load examples/certification` runs it.
+func newPackBrowser(t *testing.T) *browser {
+	t.Helper()
+	if chromiumPath() == "" {
+		t.Skip("chromium is not installed (apt-get install chromium): skipping the admin UI browser tests")
+	}
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	svc, err := documents.New(t.Context(), st, documents.Options{
+		System: append(automations.SystemCollections(automations.Egress{}), identity.SystemCollections()...)})
+	require.NoError(t, err)
+	_, err = pack.Load(t.Context(), svc, os.DirFS("../../examples/certification"))
+	require.NoError(t, err)
+	key := strings.Repeat("k", documents.MinSecretLength)
+	_, _, err = svc.PutKey(t.Context(), documents.KeySpec{ID: "admin-ui-test", Name: "admin UI test", Role: documents.RoleAdmin, Secret: key})
+	require.NoError(t, err)
+	return openBrowser(t, svc, engine.Config{}, key, nil)
+}
+
+// TestAdminOnThePack: the certification pack as program staff see it: a
+// sidebar grouped by area, lists that lead with titles and show
+// references by title, forms in the pack's order with readable labels.
+func TestAdminOnThePack(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+
+	// The sidebar: the pack's x-group, each group's collections by title.
+	b.run(visible(tid("nav-exams")))
+	for group, colls := range map[string][]string{
+		"Catalogue": {"programs", "certifications", "levels"}, "Exams": {"exams", "questions", "attempts"},
+		"Learners": {"learners", "applications"}, "Credentials": {"credentials", "maintenance"},
+	} {
+		for _, c := range colls {
+			assert.Equal(t, 1, b.count(tid("nav-group-"+group)+" "+tid("nav-"+c)), "%s is under %s", c, group)
+		}
+	}
+	b.screenshot("30-pack-dashboard")
+
+	// Exams: the title first, the path and level by their titles.
+	b.click(tid("nav-exams"))
+	header := b.waitText(tid("documents-table")+" thead", "Title")
+	assert.True(t, strings.Index(header, "Title") < strings.Index(header, "Path"), "the title leads: %q", header)
+	rows := b.waitText(tid("documents-table")+" tbody", "Automation Fundamentals")
+	assert.Contains(t, rows, "Automation", "the path shows by its title")
+	assert.NotContains(t, rows, `{"`, "no raw JSON in a list")
+	b.screenshot("31-pack-exams")
+
+	// An exam's form: the pack's order, readable labels.
+	b.run(chromedp.Navigate(b.base + "/admin/c/exams/automation-fundamentals"))
+	form := b.waitText("form", "Title")
+	order := []string{"Title", "Path", "Level", "Question count", "Time limit minutes", "Passing score"}
+	last := -1
+	for _, label := range order {
+		i := strings.Index(form, label)
+		require.GreaterOrEqual(t, i, 0, "the form labels %q: %s", label, form)
+		assert.Greater(t, i, last, "%q comes in the pack's order", label)
+		last = i
+	}
+	assert.NotContains(t, form, "passingScore", "labels are readable")
+	b.screenshot("32-pack-exam-form")
+
+	// Questions list with their text.
+	b.click(tid("nav-questions"))
+	b.waitText(tid("documents-table")+" tbody", "?")
+	b.screenshot("33-pack-questions")
+}
+
+// TestAdminSavesThePackUnchanged opens every automation and template of
+// the pack in its form and saves it: nothing changes, no revision is made.
+func TestAdminSavesThePackUnchanged(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-exams")))
+	n := 0
+	for _, coll := range []string{"_automations", "_templates"} {
+		page := b.api("GET", "/api/"+coll+"?limit=1000", nil)
+		items := page["items"].([]any)
+		require.NotEmpty(t, items)
+		for _, it := range items {
+			doc := it.(map[string]any)
+			id := doc["id"].(string)
+			b.run(chromedp.Navigate(b.base + "/admin/c/" + coll + "/" + id))
+			b.run(visible("form " + tid("save-document")))
+			b.click(tid("save-document"))
+			b.waitText(tid("notice"), "No changes")
+			after := b.api("GET", "/api/"+coll+"/"+id, nil)
+			assert.Equal(t, doc["_rev"], after["_rev"], "%s/%s saved unchanged keeps its revision", coll, id)
+			n++
+			if n == 1 {
+				b.screenshot("34-pack-automation-form")
+			}
+		}
+	}
+	t.Logf("%d automations and templates opened and saved unchanged", n)
+}
