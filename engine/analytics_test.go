@@ -227,3 +227,16 @@ func TestAggregateCSV(t *testing.T) {
 	assert.Equal(t, "e1,ada,2,60", lines[1])
 	assert.Contains(t, lines, "e3,'=cmd(),1,1", "a cell a spreadsheet would run is quoted")
 }
+
+// TestVerifyAuditOverHTTP: admins check the audit chain from the API (the
+// admin UI's operations screen does); others may not.
+func TestVerifyAuditOverHTTP(t *testing.T) {
+	srv, admin, ada := newResults(t)
+	resp := admin.get("/api/_audit/_verify")
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	rep := resp.object(t)
+	assert.Equal(t, true, rep["ok"])
+	assert.GreaterOrEqual(t, rep["entries"], float64(len(results)), "every write is an entry")
+	assertProblem(t, ada.get("/api/_audit/_verify"), http.StatusForbidden)
+	assertProblem(t, srv.get("/api/_audit/_verify"), http.StatusForbidden)
+}

@@ -74,6 +74,7 @@ type Service interface {
 	WriteNDJSON(ctx context.Context, w io.Writer) error
 	Aggregate(ctx context.Context, coll string, q documents.AggregateQuery) (*documents.Aggregate, error)
 	AnalyzeItems(ctx context.Context, coll string, q documents.ItemQuery) (*documents.ItemAnalysis, error)
+	VerifyAudit(ctx context.Context) (*documents.AuditReport, error)
 }
 
 // TokenVerifier checks an access token without the store: the caller it
@@ -110,6 +111,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Handle("/admin/*", admin.Handler())
 	r.Post("/api/_eval", h.eval)
 	r.Get("/api/_export", h.export)
+	r.Get("/api/_audit/_verify", h.verifyAudit)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/_aggregate", h.aggregate)

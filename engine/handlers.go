@@ -431,3 +431,20 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// verifyAudit checks the audit log's chain for an admin: every entry
+// linked to the one before, none removed or changed.
+func (h *handlers) verifyAudit(w http.ResponseWriter, r *http.Request) {
+	if a, ok := documents.AuthFrom(r.Context()); ok && a.Role != documents.RoleAdmin {
+		h.problem(w, r, http.StatusForbidden, "only admins verify the audit log", nil)
+		return
+	}
+	rep, err := h.svc.VerifyAudit(r.Context())
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(rep)
+}

@@ -401,6 +401,24 @@ func (b *builder) export() {
 	}
 	b.doc.Paths.Set("/api/_export", &openapi3.PathItem{Get: op})
 	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "store", Description: "The store as a whole."})
+	str := func(desc string) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc}}
+	}
+	report := &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"entries", "ok"},
+		Description: "What a check of the audit log's chain found.",
+		Properties: openapi3.Schemas{
+			"entries":  {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "The entries checked."}},
+			"ok":       {Value: &openapi3.Schema{Type: &openapi3.Types{"boolean"}, Description: "Every entry is linked to the one before."}},
+			"brokenAt": str("The first entry that does not hold."),
+			"problem":  str("Why."),
+		}}}
+	b.doc.Paths.Set("/api/_audit/_verify", &openapi3.PathItem{Get: &openapi3.Operation{
+		OperationID: "verifyAudit",
+		Summary:     "Check the audit log's chain",
+		Description: "For admins: reads every audit entry and checks that each holds the hash of the one before, as credence audit verify does; a removed or changed entry breaks the chain.",
+		Tags:        []string{"store"},
+		Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: jsonResponse("What the check found.", report)}, 503),
+	}})
 }
 
 // eval adds POST /api/_eval, the formula playground.

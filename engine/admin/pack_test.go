@@ -119,3 +119,26 @@ func TestAdminSavesThePackUnchanged(t *testing.T) {
 	}
 	t.Logf("%d automations and templates opened and saved unchanged", n)
 }
+
+// TestAdminOperations: the dashboard draws the program's first reports;
+// the operations screen counts messages by status, filters them, and
+// verifies the audit chain.
+func TestAdminOperations(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("dashboard-reports")))
+	recent := b.waitText(tid("recent"), "")
+	assert.NotContains(t, recent, "_audit", "recent writes are the program's")
+	b.screenshot("35-pack-dashboard-reports")
+
+	b.click(tid("nav-operations"))
+	b.waitText(tid("messages-failed"), "0")
+	b.set(tid("message-template"), "account-verify")
+	b.waitText(tid("messages"), "No messages match")
+	b.click(tid("verify-audit"))
+	got := b.waitText(tid("audit-result"), "The chain holds")
+	assert.Contains(t, got, "entries")
+	b.screenshot("36-pack-operations")
+}

@@ -10,6 +10,7 @@ import { SignIn, Dashboard, CollectionsList, PlaygroundPage } from './screens.js
 import Accounts from './Accounts.jsx';
 // Charts are only loaded on the reports page.
 const Reports = lazy(() => import('./Reports.jsx'));
+const Operations = lazy(() => import('./Operations.jsx'));
 
 const SYSTEM_LABELS = {
   _automations: 'Automations',
@@ -55,6 +56,11 @@ function Nav({ path }) {
       {names.includes('_reports') ? (
         <Link to="/reports" className={active('/reports')} data-testid="nav-reports">
           Reports
+        </Link>
+      ) : null}
+      {names.includes('_messages') ? (
+        <Link to="/operations" className={active('/operations')} data-testid="nav-operations">
+          Operations
         </Link>
       ) : null}
       <Link to="/playground" className={active('/playground')}>
@@ -105,6 +111,12 @@ function Routes({ path }) {
   if ((m = match('/collections/:name', path))) return <SchemaBuilder key={m.name} name={m.name} />;
   if (match('/playground', path)) return <PlaygroundPage />;
   if (match('/accounts', path)) return <Accounts />;
+  if (match('/operations', path))
+    return (
+      <Suspense fallback={<div className="page muted">Loading…</div>}>
+        <Operations />
+      </Suspense>
+    );
   if (match('/reports', path))
     return (
       <Suspense fallback={<div className="page muted">Loading…</div>}>

@@ -349,3 +349,25 @@ export default function Reports() {
     </div>
   );
 }
+
+// ReportsPreview draws the first reports, by order, for the dashboard.
+export function ReportsPreview({ limit = 2 }) {
+  const [reports, setReports] = useState([]);
+  useEffect(() => {
+    api
+      .list('_reports', { limit: 1000 })
+      .then((p) => setReports([...(p.items || [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).filter((r) => r.kind !== 'items').slice(0, limit)))
+      .catch(() => setReports([]));
+  }, [limit]);
+  if (!reports.length) return null;
+  return (
+    <div data-testid="dashboard-reports">
+      <h2>Program activity</h2>
+      <div className="reports">
+        {reports.map((r) => (
+          <ReportCard key={r.id} report={r} />
+        ))}
+      </div>
+    </div>
+  );
+}

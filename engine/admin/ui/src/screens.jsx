@@ -1,11 +1,14 @@
 // Sign in, the dashboard, the collections list and the formula playground.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, request, session, displayName, signInWithPassword } from './api.js';
 import { useCollections } from './collections.js';
 import { Link, navigate } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
 import { Playground } from './Playground.jsx';
 import { Problem, when } from './ui.jsx';
+
+// The program's first reports, drawn on the dashboard; charts load with them.
+const ReportsPreview = lazy(() => import('./Reports.jsx').then((m) => ({ default: m.ReportsPreview })));
 
 export function SignIn({ onSignedIn, reason }) {
   const [key, setKey] = useState('');
@@ -114,6 +117,7 @@ export function Dashboard() {
       setCounts(Object.fromEntries(res.map((r) => [r.n, r.c])));
       setRecent(
         res
+          .filter((r) => !r.n.startsWith('_')) // the program's writes, not the log's own
           .flatMap((r) => r.items)
           .sort((a, b) => String(b._updatedAt).localeCompare(String(a._updatedAt)))
           .slice(0, 10),
@@ -149,6 +153,11 @@ export function Dashboard() {
           </p>
         ) : null}
       </div>
+      {names.includes('_reports') ? (
+        <Suspense fallback={null}>
+          <ReportsPreview limit={2} />
+        </Suspense>
+      ) : null}
       <h2>Recent writes</h2>
       {recent && recent.length ? (
         <table className="docs" data-testid="recent">
