@@ -142,3 +142,25 @@ func TestAdminOperations(t *testing.T) {
 	assert.Contains(t, got, "entries")
 	b.screenshot("36-pack-operations")
 }
+
+// TestAdminMarkdown: a Markdown field is edited beside its preview, which
+// renders the text and keeps no script.
+func TestAdminMarkdown(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-exams")))
+	page := b.api("GET", "/api/sections?limit=1", nil)
+	id := page["items"].([]any)[0].(map[string]any)["id"].(string)
+	b.run(chromedp.Navigate(b.base + "/admin/c/sections/" + id))
+	b.run(visible(tid("markdown") + " textarea"))
+	b.set(tid("markdown")+" textarea", "**Bold** and a [link](https://example.org)\n\n<img src=x onerror=alert(1)><script>alert(2)</script>")
+	html := b.waitText(tid("markdown-preview"), "Bold")
+	assert.Contains(t, html, "link")
+	inner := eval[string](b, `document.querySelector('[data-testid="markdown-preview"]').innerHTML`)
+	assert.Contains(t, inner, "<strong>Bold</strong>")
+	assert.NotContains(t, inner, "onerror")
+	assert.NotContains(t, inner, "<script")
+	b.screenshot("37-pack-markdown")
+}

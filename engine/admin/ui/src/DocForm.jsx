@@ -7,6 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { toFieldPathId } from '@rjsf/utils';
+import { marked } from 'marked';
+import DOMPurify from 'dompurify';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { api, displayName, titleField } from './api.js';
 import { useCollections } from './collections.js';
@@ -55,7 +57,31 @@ function stripRoot(s) {
 function uiLanguage(prop) {
   const ui = prop['x-ui'];
   const w = typeof ui === 'string' ? ui : ui && typeof ui === 'object' ? ui.widget : null;
-  return ['code', 'formula', 'template', 'json', 'textarea'].includes(w) ? w : null;
+  if (['code', 'formula', 'template', 'json', 'textarea', 'markdown'].includes(w)) return w;
+  if (prop.type === 'string' && prop.contentMediaType === 'text/markdown') return 'markdown';
+  // Long text: a string allowed to run past a line.
+  if (prop.type === 'string' && !prop.enum && !prop.format && (prop.maxLength || 0) >= 300) return 'textarea';
+  return null;
+}
+
+// MarkdownWidget edits Markdown beside its preview, rendered with marked
+// and sanitized with DOMPurify (no script, no event handler survives).
+function MarkdownWidget({ id, value, onChange, disabled, readonly, placeholder }) {
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(value || '', { async: false })), [value]);
+  return (
+    <div className="markdown-widget" data-testid="markdown">
+      <textarea
+        id={id}
+        className="form-control"
+        rows={8}
+        value={value || ''}
+        disabled={disabled || readonly}
+        placeholder={placeholder || 'Markdown: **bold**, _italic_, [a link](https://...), - a list'}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      />
+      <div className="markdown-preview" data-testid="markdown-preview" dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
+  );
 }
 
 // freeForm reports whether a schema leaves its value's shape open (an
@@ -107,6 +133,7 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
       else if (collection === '_templates' && SYSTEM_TEMPLATE_FIELDS.includes(name)) lang = 'template';
     }
     if (lang === 'textarea') u['ui:widget'] = 'textarea';
+    else if (lang === 'markdown') u['ui:widget'] = MarkdownWidget;
     else if (lang) Object.assign(u, { 'ui:widget': CodeWidget, 'ui:options': { ...(u['ui:options'] || {}), language: lang === 'code' ? 'text' : lang } });
     if (prop['x-ui'] && typeof prop['x-ui'] === 'object') {
       for (const [k, v] of Object.entries(prop['x-ui'])) if (k !== 'widget') u[k.startsWith('ui:') ? k : 'ui:' + k] = v;
