@@ -165,7 +165,7 @@ export function stripMeta(doc) {
 export function displayName(doc, schema) {
   if (!doc) return '';
   const field = schema && typeof schema['x-title'] === 'string' ? schema['x-title'] : null;
-  for (const f of [field, 'title', 'name', 'label', 'text', 'code']) {
+  for (const f of [field, 'title', 'name', 'label', 'heading', 'text', 'code']) {
     if (f && typeof doc[f] === 'string' && doc[f]) return doc[f];
   }
   return doc.id;
@@ -175,6 +175,6 @@ export function displayName(doc, schema) {
 export function titleField(schema) {
   const props = (schema && schema.properties) || {};
   if (schema && typeof schema['x-title'] === 'string' && props[schema['x-title']]) return schema['x-title'];
-  for (const f of ['title', 'name', 'label', 'text', 'code']) if (props[f] && props[f].type === 'string') return f;
+  for (const f of ['title', 'name', 'label', 'heading', 'text', 'code']) if (props[f] && props[f].type === 'string') return f;
   return Object.keys(props).find((k) => props[k].type === 'string') || null;
 }
