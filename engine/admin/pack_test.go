@@ -36,7 +36,9 @@ func newPackBrowser(t *testing.T) *browser {
 	key := strings.Repeat("k", documents.MinSecretLength)
 	_, _, err = svc.PutKey(t.Context(), documents.KeySpec{ID: "admin-ui-test", Name: "admin UI test", Role: documents.RoleAdmin, Secret: key})
 	require.NoError(t, err)
-	return openBrowser(t, svc, engine.Config{}, key, nil)
+	// The automations' routes (dry runs, previews, retries), without a worker.
+	runner := automations.New(svc, st, automations.Config{})
+	return openBrowser(t, svc, engine.Config{Routes: runner.Routes}, key, nil)
 }
 
 // TestAdminOnThePack: the certification pack as program staff see it: a
@@ -163,4 +165,35 @@ func TestAdminMarkdown(t *testing.T) {
 	assert.NotContains(t, inner, "onerror")
 	assert.NotContains(t, inner, "<script")
 	b.screenshot("37-pack-markdown")
+}
+
+// TestAdminTriesAutomations: an automation's dry run against a stored
+// document, and a template's preview, from their forms.
+func TestAdminTriesAutomations(t *testing.T) {
+	b := newPackBrowser(t)
+	b.api("PUT", "/api/learners/ada", map[string]any{"name": "Ada", "email": "ada@example.org"})
+	b.api("PUT", "/api/credentials/ada--syn-automation-fundamentals", map[string]any{"learner": "ada", "certification": "syn-automation-fundamentals",
+		"issuedAt": "2026-11-24T09:00:00Z", "status": "pending", "via": "manual"})
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-exams")))
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/_automations/notify-admins-new-certification"))
+	b.set(tid("try-document"), "ada--syn-automation-fundamentals")
+	b.set(tid("try-event"), "created")
+	b.click(tid("try-run"))
+	got := b.waitText(tid("try-result"), "It would fire")
+	assert.Contains(t, got, "certification-admins@example.org")
+	b.screenshot("38-pack-dry-run")
+	b.set(tid("try-event"), "deleted")
+	b.click(tid("try-run"))
+	b.waitText(tid("try-result"), "would not fire")
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/_templates/admin-new-certification"))
+	b.set(tid("try-collection"), "credentials")
+	b.set(tid("try-document"), "ada--syn-automation-fundamentals")
+	b.click(tid("try-run"))
+	b.waitText(tid("try-result"), "ada completed the requirements")
+	b.screenshot("39-pack-template-preview")
 }

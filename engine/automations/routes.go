@@ -21,6 +21,8 @@ import (
 //	GET  /track/{token}.gif          the open-tracking pixel of an e-mail (no key: the token is the proof)
 func (r *Runner) Routes(router chi.Router) {
 	router.Post("/api/_messages/{id}/retry", r.retryHandler)
+	router.Post("/api/_automations/{id}/dryRun", r.dryRunHandler)
+	router.Post("/api/_templates/{id}/preview", r.previewHandler)
 	router.Get("/track/{token}", r.pixelHandler)
 }
 

@@ -155,9 +155,9 @@ func templateError(err error) string {
 
 // Rendered is a message as a template renders it.
 type Rendered struct {
-	Subject string
-	Text    string
-	HTML    string
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	HTML    string `json:"html"`
 }
 
 // Render executes the template over data.

@@ -128,7 +128,7 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
       u['ui:help'] = 'Set once: it cannot change (x-immutable). An admin may correct it in the JSON tab.';
     }
     let lang = uiLanguage(prop);
-    if (!lang && system && prop.type === 'string') {
+    if ((!lang || lang === 'textarea') && system && prop.type === 'string') {
       if (SYSTEM_FORMULA_FIELDS.includes(name)) lang = 'formula';
       else if (collection === '_templates' && SYSTEM_TEMPLATE_FIELDS.includes(name)) lang = 'template';
     }

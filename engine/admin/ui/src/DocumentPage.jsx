@@ -1,5 +1,6 @@
 // One document: the generated form (create and edit), its JSON, its
 // revisions with a diff and restore, its referrers, and publishing.
+import TryPanel from './TryPanel.jsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './api.js';
 import { useSchema } from './collections.js';
@@ -242,6 +243,7 @@ export function EditDocument({ collection, id }) {
           </div>
         </DocForm>
       ) : null}
+      {tab === 'form' && (collection === '_automations' || collection === '_templates') ? <TryPanel collection={collection} id={id} draft={data} /> : null}
       {tab === 'json' ? <JsonTab doc={doc} onSave={(d) => save(d)} /> : null}
       {tab === 'revisions' ? (
         <Revisions
