@@ -1,6 +1,7 @@
 package admin_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,4 +197,47 @@ func TestAdminTriesAutomations(t *testing.T) {
 	b.click(tid("try-run"))
 	b.waitText(tid("try-result"), "ada completed the requirements")
 	b.screenshot("39-pack-template-preview")
+}
+
+// TestAdminQuestionEditor: a question reads stem first, its options as
+// rows with their correct flag, its image shown; an exam says how many
+// questions its pool holds for its draw.
+func TestAdminQuestionEditor(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-exams")))
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/questions/auto-q3"))
+	form := b.waitText("form", "Options")
+	assert.Less(t, strings.Index(form, "Text"), strings.Index(form, "Options"), "the stem comes first")
+	b.run(visible(tid("rows-options")))
+	rows := b.count(tid("rows-options") + " tbody tr")
+	assert.Greater(t, rows, 1, "an option per row")
+	assert.Equal(t, 1, b.count(tid("rows-options")+` tbody input[type="checkbox"]:checked`), "one correct option")
+	b.run(visible(tid("image") + " img"))
+	// Add an option and save: the question holds it.
+	b.click(tid("add-options"))
+	b.set(tid("rows-options")+fmt.Sprintf(` tbody tr:nth-child(%d) input[type="text"]`, rows+1), "z")
+	b.set(tid("rows-options")+fmt.Sprintf(` tbody tr:nth-child(%d) td:nth-child(2) input`, rows+1), "A new option")
+	b.screenshot("40-pack-question")
+	b.click(tid("save-document"))
+	b.waitText(tid("notice"), "Revision 2")
+	q := b.api("GET", "/api/questions/auto-q3", nil)
+	opts := q["options"].([]any)
+	require.Len(t, opts, rows+1)
+	assert.Equal(t, map[string]any{"id": "z", "text": "A new option"}, opts[rows])
+	// A second correct option in a single-choice question: the pack's rule
+	// says why, and nothing is saved.
+	b.click(tid("rows-options") + fmt.Sprintf(` tbody tr:nth-child(%d) input[type="checkbox"]`, rows+1))
+	b.click(tid("save-document"))
+	b.waitText(tid("problem"), "exactly one correct option")
+	assert.EqualValues(t, 2, b.api("GET", "/api/questions/auto-q3", nil)["_rev"])
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/exams/automation-fundamentals"))
+	exam := b.waitText("form", "Pool size")
+	assert.Contains(t, exam, "how many questions the pool holds")
+	pool := eval[string](b, `(() => { const l = [...document.querySelectorAll('label')].find(l => l.innerText.startsWith('Pool size')); const i = l && document.getElementById(l.htmlFor); return i ? i.value : ''; })()`)
+	assert.NotEmpty(t, pool, "the pool's size is shown")
 }

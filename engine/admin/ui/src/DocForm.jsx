@@ -57,11 +57,23 @@ function stripRoot(s) {
 function uiLanguage(prop) {
   const ui = prop['x-ui'];
   const w = typeof ui === 'string' ? ui : ui && typeof ui === 'object' ? ui.widget : null;
-  if (['code', 'formula', 'template', 'json', 'textarea', 'markdown'].includes(w)) return w;
+  if (['code', 'formula', 'template', 'json', 'textarea', 'markdown', 'image'].includes(w)) return w;
   if (prop.type === 'string' && prop.contentMediaType === 'text/markdown') return 'markdown';
   // Long text: a string allowed to run past a line.
   if (prop.type === 'string' && !prop.enum && !prop.format && (prop.maxLength || 0) >= 300) return 'textarea';
   return null;
+}
+
+// ImageWidget takes an image's address and shows the image.
+function ImageWidget({ id, value, onChange, disabled, readonly }) {
+  const safe = typeof value === 'string' && /^https?:\/\//.test(value);
+  return (
+    <div className="image-widget" data-testid="image">
+      <input id={id} type="url" className="form-control" value={value || ''} disabled={disabled || readonly}
+        placeholder="https://..." onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} />
+      {safe ? <img src={value} alt="" className="image-preview" referrerPolicy="no-referrer" /> : null}
+    </div>
+  );
 }
 
 // MarkdownWidget edits Markdown beside its preview, rendered with marked
@@ -112,6 +124,7 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     if (prop['x-ref']) Object.assign(u, { 'ui:widget': RefWidget, 'ui:options': { collection: prop['x-ref'] } });
     if (prop.type === 'array' && prop.items && prop.items['x-ref']) u.items = { 'ui:widget': RefWidget, 'ui:options': { collection: prop.items['x-ref'] } };
     if (prop.type === 'array' && prop.items && prop.items.properties) u.items = uiSchemaFor(prop.items, collection, false);
+    if (rowsFit(prop) && !(collection === '_automations' && name === 'do')) u['ui:field'] = RowsField;
     if (prop.type === 'array' && prop.items && freeForm(prop.items)) u.items = { 'ui:field': JsonField };
     // Items of a list of values need no label of their own ("tags-1").
     if (prop.type === 'array' && prop.items && !prop.items.properties && !freeForm(prop.items))
@@ -134,6 +147,7 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     }
     if (lang === 'textarea') u['ui:widget'] = 'textarea';
     else if (lang === 'markdown') u['ui:widget'] = MarkdownWidget;
+    else if (lang === 'image') u['ui:widget'] = ImageWidget;
     else if (lang) Object.assign(u, { 'ui:widget': CodeWidget, 'ui:options': { ...(u['ui:options'] || {}), language: lang === 'code' ? 'text' : lang } });
     if (prop['x-ui'] && typeof prop['x-ui'] === 'object') {
       for (const [k, v] of Object.entries(prop['x-ui'])) if (k !== 'widget') u[k.startsWith('ui:') ? k : 'ui:' + k] = v;
@@ -393,4 +407,88 @@ export default function DocForm({ collection, schema, formData, onChange, onSubm
       {children}
     </Form>
   );
+}
+
+// RowsField edits a list of small objects (every property a value: text,
+// number, true/false or a choice) as a table, a row per item: a question's
+// options with their correct flag, a blueprint's competencies and weights.
+function RowsField({ schema, formData, onChange, fieldPathId, disabled, readonly, name, uiSchema }) {
+  const props = Object.entries((schema.items && schema.items.properties) || {});
+  const rows = Array.isArray(formData) ? formData : [];
+  const required = (schema.items && schema.items.required) || [];
+  const set = (next) => onChange(next, fieldPathId.path);
+  const cell = (row, i, [key, p]) => {
+    const v = row ? row[key] : undefined;
+    const put = (x) => set(rows.map((r, j) => (j === i ? withValue(r, key, x) : r)));
+    const common = { disabled: disabled || readonly, 'aria-label': `${p.title || humanize(key)} ${i + 1}` };
+    if (p.type === 'boolean') return <input type="checkbox" checked={v === true} onChange={(e) => put(e.target.checked || undefined)} {...common} />;
+    if (p.enum)
+      return (
+        <select value={v ?? ''} onChange={(e) => put(e.target.value === '' ? undefined : e.target.value)} {...common}>
+          <option value="" />
+          {p.enum.map((o) => (
+            <option key={String(o)} value={o}>
+              {String(o)}
+            </option>
+          ))}
+        </select>
+      );
+    if (p.type === 'number' || p.type === 'integer')
+      return <input type="number" value={v ?? ''} onChange={(e) => put(e.target.value === '' ? undefined : Number(e.target.value))} {...common} />;
+    return <input type="text" value={v ?? ''} onChange={(e) => put(e.target.value === '' ? undefined : e.target.value)} {...common} />;
+  };
+  const title = (uiSchema && uiSchema['ui:title']) || schema.title || humanize(name);
+  return (
+    <fieldset className="rows-field" data-testid={`rows-${name}`}>
+      <legend>{title}</legend>
+      {schema.description ? <p className="muted">{schema.description}</p> : null}
+      <table>
+        <thead>
+          <tr>
+            {props.map(([k, p]) => (
+              <th key={k}>
+                {p.title || humanize(k)}
+                {required.includes(k) ? '*' : ''}
+              </th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {props.map((kp) => (
+                <td key={kp[0]}>{cell(row, i, kp)}</td>
+              ))}
+              <td>
+                <button type="button" className="secondary small" disabled={disabled || readonly} onClick={() => set(rows.filter((_, j) => j !== i))} aria-label={`Remove row ${i + 1}`}>
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="secondary small" disabled={disabled || readonly} onClick={() => set([...rows, {}])} data-testid={`add-${name}`}>
+        + Add
+      </button>
+    </fieldset>
+  );
+}
+
+// withValue is row with key set to v (removed when v is undefined).
+function withValue(row, key, v) {
+  const out = { ...(row || {}) };
+  if (v === undefined) delete out[key];
+  else out[key] = v;
+  return out;
+}
+
+// rowsFit reports whether an array's items are small flat objects that a
+// table edits well.
+function rowsFit(prop) {
+  const items = prop && prop.type === 'array' && prop.items;
+  if (!items || items.type !== 'object' || !items.properties) return false;
+  const ps = Object.values(items.properties);
+  return ps.length > 0 && ps.length <= 5 && ps.every((p) => p && (['string', 'number', 'integer', 'boolean'].includes(p.type) || p.enum) && !p['x-ref'] && !p.format);
 }
