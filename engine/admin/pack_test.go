@@ -241,3 +241,31 @@ func TestAdminQuestionEditor(t *testing.T) {
 	pool := eval[string](b, `(() => { const l = [...document.querySelectorAll('label')].find(l => l.innerText.startsWith('Pool size')); const i = l && document.getElementById(l.htmlFor); return i ? i.value : ''; })()`)
 	assert.NotEmpty(t, pool, "the pool's size is shown")
 }
+
+// TestAdminBadgeDesigner: a certification's badge is designed in its form
+// (shape, colours, text) with a live preview, and saved as the image its
+// credentials carry.
+func TestAdminBadgeDesigner(t *testing.T) {
+	b := newPackBrowser(t)
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-exams")))
+	b.run(chromedp.Navigate(b.base + "/admin/c/certifications/ciq-certified-user"))
+	b.run(visible(tid("badge-designer")))
+	b.set(tid("badge-shape"), "shield")
+	b.set(tid("badge-background"), "#0b6e4f")
+	b.set(tid("badge-name"), "ConversationIQ Certified User")
+	b.run(visible(tid("badge-preview")))
+	b.screenshot("43-pack-badge-designer")
+	b.click(tid("save-document"))
+	b.waitText(tid("notice"), "Revision")
+	cert := b.api("GET", "/api/certifications/ciq-certified-user", nil)
+	img, _ := cert["badgeImage"].(string)
+	require.True(t, strings.HasPrefix(img, "data:image/svg+xml;base64,"), img)
+	// Opened again, the designer reads its design back.
+	b.run(chromedp.Navigate(b.base + "/admin/c/certifications/ciq-certified-user"))
+	b.run(visible(tid("badge-shape")))
+	assert.Equal(t, "shield", eval[string](b, `document.querySelector('[data-testid="badge-shape"]').value`))
+	assert.Equal(t, "#0b6e4f", eval[string](b, `document.querySelector('[data-testid="badge-background"]').value`))
+}

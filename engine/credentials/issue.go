@@ -135,6 +135,11 @@ func (is *Issuer) Issue(ctx context.Context, r Request) (*Issued, error) {
 	if r.Email == "" && r.SubjectID == "" {
 		return nil, errors.New("issue: no subject: give an e-mail address or an id")
 	}
+	for what, img := range map[string]string{"the achievement's image": r.Achievement.Image, "the issuer's image": r.Issuer.Image} {
+		if img != "" && !strings.HasPrefix(img, "https://") && !strings.HasPrefix(img, "data:image/") {
+			return nil, fmt.Errorf("issue: %s must be an https address or a data:image/ URI, not %.40q", what, img)
+		}
+	}
 	if prev, err := is.Get(ctx, r.Source); err == nil {
 		return prev, nil
 	} else if !errors.Is(err, ErrNotIssued) {

@@ -178,10 +178,26 @@ func (p *Publisher) badge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	issuer, _ := vc["issuer"].(map[string]any)
+	// A badge the program designed (the achievement's image) is the
+	// artwork; without one, a plain disc names the achievement.
+	var image string
+	if subject, ok := vc["credentialSubject"].(map[string]any); ok {
+		if ach, ok := subject["achievement"].(map[string]any); ok {
+			switch img := ach["image"].(type) {
+			case string:
+				image = img
+			case map[string]any:
+				image = str(img["id"])
+			}
+		}
+	}
+	if !strings.HasPrefix(image, "data:image/") && !strings.HasPrefix(image, "https://") {
+		image = ""
+	}
 	w.Header().Set("Content-Type", "image/svg+xml")
 	w.Header().Set("Content-Disposition", `inline; filename="`+c.Source+`.svg"`)
 	badgeTemplate.Execute(w, map[string]any{
-		"Name": str(vc["name"]), "Issuer": str(issuer["name"]),
+		"Name": str(vc["name"]), "Issuer": str(issuer["name"]), "Image": image,
 		// The credential's JSON escapes <, > and &; a CDATA end is split all the same.
 		"Credential": strings.ReplaceAll(string(c.Credential), "]]>", "]]]]><![CDATA[>"),
 	})
@@ -192,10 +208,11 @@ func (p *Publisher) badge(w http.ResponseWriter, r *http.Request) {
 var badgeTemplate = texttemplate.Must(texttemplate.New("badge").Funcs(texttemplate.FuncMap{"xml": xmlText}).Parse(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" width="240" height="240" viewBox="0 0 240 240">
 <openbadges:credential><![CDATA[{{.Credential}}]]></openbadges:credential>
 <title>{{xml .Name}}</title>
-<circle cx="120" cy="120" r="112" fill="#1d3557" stroke="#e9c46a" stroke-width="8"/>
+{{if .Image}}<image href="{{xml .Image}}" x="0" y="0" width="240" height="240"/>
+{{else}}<circle cx="120" cy="120" r="112" fill="#1d3557" stroke="#e9c46a" stroke-width="8"/>
 <text x="120" y="105" text-anchor="middle" font-family="system-ui,sans-serif" font-size="15" fill="#fff">{{xml .Name}}</text>
 <text x="120" y="140" text-anchor="middle" font-family="system-ui,sans-serif" font-size="11" fill="#e9c46a">{{xml .Issuer}}</text>
-</svg>
+{{end}}</svg>
 `))
 
 // xmlText escapes s as XML character data.

@@ -100,6 +100,22 @@ func TestCredentialRoutes(t *testing.T) {
 	assert.Equal(t, r.Achievement.Name, doc.Title)
 	res := is.Verify(ctx, []byte(doc.Credential.Text))
 	assert.True(t, res.Valid, "%+v", res.Checks)
+	assert.Contains(t, svg, "<circle", "without a design, the plain disc")
+
+	// A designed badge (the achievement's image) is the artwork; an
+	// address that is neither https nor data is not drawn.
+	designed := request("bo--cert", time.Now().Add(365*24*time.Hour))
+	designed.ValidFrom = time.Now().Add(-time.Hour)
+	designed.Achievement.Image = `data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=`
+	_, err = is.Issue(ctx, designed)
+	require.NoError(t, err)
+	_, _, svg = get("/credentials/bo--cert/badge.svg", "")
+	assert.Contains(t, svg, `<image href="`+designed.Achievement.Image+`"`)
+	assert.NotContains(t, svg, "<circle")
+	hostile := request("cy--cert", time.Now().Add(365*24*time.Hour))
+	hostile.Achievement.Image = "javascript:alert(1)"
+	_, err = is.Issue(ctx, hostile)
+	assert.ErrorContains(t, err, "https address or a data:image/ URI")
 
 	// Verification over HTTP: a body too large, an empty one.
 	post := func(body string) int {

@@ -70,3 +70,26 @@ func TestDryRunAndPreview(t *testing.T) {
 	status, _ = p.call(editor, "POST", "/api/_templates/certified/preview", map[string]any{})
 	assert.Equal(t, 403, status)
 }
+
+// TestDesignedBadge: a certification's designed badge rides in the
+// credentials it awards, and their badge.svg draws it.
+func TestDesignedBadge(t *testing.T) {
+	p := newProgram(t)
+	admin := p.key(documents.RoleAdmin, "")
+	badge := "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4="
+	p.ok(admin, "PATCH", "/api/certifications/syn-automation-fundamentals", map[string]any{"badgeImage": badge})
+	status, _ := p.call(admin, "PATCH", "/api/certifications/syn-automation-fundamentals", map[string]any{"badgeImage": "javascript:alert(1)"})
+	assert.Equal(t, 422, status, "a badge is an https address or a data:image/ URI")
+
+	ada := p.signUp("ada")
+	attempt := p.ok(ada, "POST", "/api/attempts", map[string]any{"exam": "automation-fundamentals"})
+	status, body := p.submitRight(admin, ada, attempt)
+	require.Equal(t, 200, status, "%v", body)
+	p.work()
+	status, svg := p.raw("", "GET", "/credentials/ada--syn-automation-fundamentals/badge.svg", "", "")
+	require.Equal(t, 200, status, svg)
+	assert.Contains(t, svg, `<image href="`+badge+`"`)
+	status, vc := p.raw("", "GET", "/credentials/ada--syn-automation-fundamentals", "", "")
+	require.Equal(t, 200, status)
+	assert.Contains(t, vc, `"image":{"id":"`+badge+`","type":"Image"}`)
+}

@@ -9,6 +9,7 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
 import { toFieldPathId } from '@rjsf/utils';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
+import BadgeWidget from './Badge.jsx';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { api, displayName, titleField } from './api.js';
 import { useCollections } from './collections.js';
@@ -57,7 +58,7 @@ function stripRoot(s) {
 function uiLanguage(prop) {
   const ui = prop['x-ui'];
   const w = typeof ui === 'string' ? ui : ui && typeof ui === 'object' ? ui.widget : null;
-  if (['code', 'formula', 'template', 'json', 'textarea', 'markdown', 'image'].includes(w)) return w;
+  if (['code', 'formula', 'template', 'json', 'textarea', 'markdown', 'image', 'badge'].includes(w)) return w;
   if (prop.type === 'string' && prop.contentMediaType === 'text/markdown') return 'markdown';
   // Long text: a string allowed to run past a line.
   if (prop.type === 'string' && !prop.enum && !prop.format && (prop.maxLength || 0) >= 300) return 'textarea';
@@ -148,6 +149,7 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     if (lang === 'textarea') u['ui:widget'] = 'textarea';
     else if (lang === 'markdown') u['ui:widget'] = MarkdownWidget;
     else if (lang === 'image') u['ui:widget'] = ImageWidget;
+    else if (lang === 'badge') u['ui:widget'] = BadgeWidget;
     else if (lang) Object.assign(u, { 'ui:widget': CodeWidget, 'ui:options': { ...(u['ui:options'] || {}), language: lang === 'code' ? 'text' : lang } });
     if (prop['x-ui'] && typeof prop['x-ui'] === 'object') {
       for (const [k, v] of Object.entries(prop['x-ui'])) if (k !== 'widget') u[k.startsWith('ui:') ? k : 'ui:' + k] = v;
