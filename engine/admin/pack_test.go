@@ -181,6 +181,8 @@ func TestAdminTriesAutomations(t *testing.T) {
 	b.run(visible(tid("nav-exams")))
 
 	b.run(chromedp.Navigate(b.base + "/admin/c/_automations/notify-admins-new-certification"))
+	// Its condition tries itself live on a document of the collection watched.
+	b.waitText(tid("eval-root_when")+" summary", "Try it on a document of credentials")
 	b.set(tid("try-document"), "ada--syn-automation-fundamentals")
 	b.set(tid("try-event"), "created")
 	b.click(tid("try-run"))

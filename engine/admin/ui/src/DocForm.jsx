@@ -3,13 +3,15 @@
 // formulas and templates, and the server's validation errors shown on the
 // fields they concern.
 import { humanize } from './ui.jsx';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { toFieldPathId } from '@rjsf/utils';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
 import BadgeWidget from './Badge.jsx';
+
+const LazyPlayground = lazy(() => import('./Playground.jsx').then((m) => ({ default: m.Playground })));
 import Ajv2020 from 'ajv/dist/2020.js';
 import { api, displayName, titleField } from './api.js';
 import { useCollections } from './collections.js';
@@ -255,10 +257,22 @@ function JsonField({ formData, onChange, fieldPathId, schema, name, readonly, di
   );
 }
 
-function CodeWidget({ value, onChange, options, id, readonly, disabled }) {
+function CodeWidget({ value, onChange, options, id, readonly, disabled, registry, name }) {
+  // An automation's formulas try themselves live on a document of the
+  // collection it watches, as the playground does.
+  const ctx = (registry && registry.formContext) || {};
+  const coll = options.language === 'formula' && ctx.collection === '_automations' && ctx.formData && ctx.formData.on ? ctx.formData.on.collection : null;
   return (
     <div id={id}>
       <CodeEditor value={value || ''} onChange={(v) => onChange(v === '' ? undefined : v)} language={options.language} readOnly={readonly || disabled} label={id} testid={id} />
+      {coll && value && !readonly ? (
+        <details className="live-eval" data-testid={`eval-${id}`}>
+          <summary>Try it on a document of {coll}</summary>
+          <Suspense fallback={null}>
+            <LazyPlayground expr={value} mode={name === 'when' || name === 'where' ? 'bool' : 'value'} collection={coll} compact />
+          </Suspense>
+        </details>
+      ) : null}
     </div>
   );
 }
@@ -393,6 +407,7 @@ export default function DocForm({ collection, schema, formData, onChange, onSubm
       schema={fs.schema}
       uiSchema={fs.uiSchema}
       formData={formData}
+      formContext={{ collection, formData }}
       validator={validator}
       noValidate
       noHtml5Validate
