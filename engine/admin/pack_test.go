@@ -193,6 +193,11 @@ func TestAdminTriesAutomations(t *testing.T) {
 	b.click(tid("try-run"))
 	b.waitText(tid("try-result"), "would not fire")
 
+	// A list of objects reads as a line per item: the credential's history.
+	b.run(chromedp.Navigate(b.base + "/admin/c/credentials/ada--syn-automation-fundamentals"))
+	line := b.waitText(tid("summary-item")+" summary", "1.")
+	assert.Contains(t, line, "By: admin-ui-test", "the item's values summarise it")
+
 	b.run(chromedp.Navigate(b.base + "/admin/c/_templates/admin-new-certification"))
 	b.set(tid("try-collection"), "credentials")
 	b.set(tid("try-document"), "ada--syn-automation-fundamentals")

@@ -6,7 +6,7 @@ import { humanize } from './ui.jsx';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { toFieldPathId } from '@rjsf/utils';
+import { getTemplate, getUiOptions, toFieldPathId } from '@rjsf/utils';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
 import BadgeWidget from './Badge.jsx';
@@ -128,6 +128,8 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     if (prop.type === 'array' && prop.items && prop.items['x-ref']) u.items = { 'ui:widget': RefWidget, 'ui:options': { collection: prop.items['x-ref'] } };
     if (prop.type === 'array' && prop.items && prop.items.properties) u.items = uiSchemaFor(prop.items, collection, false);
     if (rowsFit(prop) && !(collection === '_automations' && name === 'do')) u['ui:field'] = RowsField;
+    else if (prop.type === 'array' && prop.items && prop.items.properties && !(collection === '_automations' && name === 'do'))
+      u['ui:ArrayFieldItemTemplate'] = SummaryItemTemplate;
     if (prop.type === 'array' && prop.items && freeForm(prop.items)) u.items = { 'ui:field': JsonField };
     // Items of a list of values need no label of their own ("tags-1").
     if (prop.type === 'array' && prop.items && !prop.items.properties && !freeForm(prop.items))
@@ -508,4 +510,43 @@ function rowsFit(prop) {
   if (!items || items.type !== 'object' || !items.properties) return false;
   const ps = Object.values(items.properties);
   return ps.length > 0 && ps.length <= 5 && ps.every((p) => p && (['string', 'number', 'integer', 'boolean'].includes(p.type) || p.enum) && !p['x-ref'] && !p.format);
+}
+
+// SummaryItemTemplate shows an item of a list of objects as one summary
+// line (its title-like field, or its first text), opened to edit it; a
+// new, empty item comes open.
+function SummaryItemTemplate(props) {
+  const { children, className, buttonsProps, hasToolbar, registry, uiSchema, index } = props;
+  const ButtonsTemplate = getTemplate('ArrayFieldItemButtonsTemplate', registry, getUiOptions(uiSchema));
+  const data = (children && children.props && children.props.formData) || {};
+  const summary = summaryOf(data);
+  return (
+    <div className={`${className || ''} summary-item`} data-testid="summary-item">
+      <details open={!summary}>
+        <summary>
+          <span className="muted">{index + 1}.</span> {summary || 'new item'}
+        </summary>
+        {children}
+      </details>
+      {hasToolbar ? (
+        <div className="array-item-toolbox">
+          <div className="btn-group">
+            <ButtonsTemplate {...buttonsProps} />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+// summaryOf is an object's line: its title-like field, else its first
+// values, shortened.
+function summaryOf(o) {
+  if (!o || typeof o !== 'object') return '';
+  for (const f of ['title', 'name', 'label', 'heading', 'text', 'question', 'id']) if (typeof o[f] === 'string' && o[f]) return o[f].slice(0, 80);
+  const parts = Object.entries(o)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '' && typeof v !== 'object')
+    .slice(0, 3)
+    .map(([k, v]) => `${humanize(k)}: ${v}`);
+  return parts.join(' · ').slice(0, 80);
 }
