@@ -142,21 +142,11 @@ var metaAggregatable = []string{fieldID, "_createdAt", "_updatedAt", "_createdBy
 // groups and metrics read. A field the caller may not read cannot be
 // grouped by or measured.
 func (s *Service) Aggregate(ctx context.Context, coll string, q AggregateQuery) (*Aggregate, error) {
-	rs, err := s.registryFor(ctx, coll)
+	fields, err := s.listFields(ctx, coll, q.Preview)
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.view(ctx, rs, coll, "list", q.Preview)
-	if err != nil {
-		return nil, err
-	}
-	c, _ := rs.reg.Collection(coll)
-	known := func(f string) bool {
-		if slices.Contains(metaAggregatable, f) {
-			return true
-		}
-		return c != nil && slices.Contains(c.Properties, f)
-	}
+	known := func(f string) bool { return slices.Contains(metaAggregatable, f) || fields.has(f) }
 	a := &aggregator{q: q, groups: map[string]*group{}, values: map[string][]byte{}}
 	joined := strings.Join(q.GroupBy, ",")
 	for _, f := range q.GroupBy {
@@ -165,7 +155,7 @@ func (s *Service) Aggregate(ctx context.Context, coll string, q AggregateQuery) 
 			return nil, parameterError("groupBy", joined, ",,", "a field name is empty")
 		case !known(f):
 			return nil, parameterError("groupBy", joined, f, "%s has no field %q", coll, f)
-		case v.hides(f) || isSecret(c, f):
+		case fields.hidden(f):
 			return nil, parameterError("groupBy", joined, f, "%s is private", f)
 		}
 		a.fields = appendOnce(a.fields, f)
@@ -175,7 +165,7 @@ func (s *Service) Aggregate(ctx context.Context, coll string, q AggregateQuery) 
 		switch {
 		case !known(field):
 			return nil, parameterError("bucket", q.Bucket, field, "%s has no field %q", coll, field)
-		case v.hides(field) || isSecret(c, field):
+		case fields.hidden(field):
 			return nil, parameterError("bucket", q.Bucket, field, "%s is private", field)
 		case !slices.Contains([]string{"hour", "day", "week", "month", "year"}, unit):
 			return nil, parameterError("bucket", q.Bucket, ":"+unit, "the unit %q is not hour, day, week, month or year", unit)
@@ -218,7 +208,7 @@ func (s *Service) Aggregate(ctx context.Context, coll string, q AggregateQuery) 
 				return nil, parameterError("metrics", metricsText, name, "%s needs a field: %s:score", op, op)
 			case !known(field):
 				return nil, parameterError("metrics", metricsText, name, "%s has no field %q", coll, field)
-			case v.hides(field) || isSecret(c, field):
+			case fields.hidden(field):
 				return nil, parameterError("metrics", metricsText, name, "%s is private", field)
 			}
 			m.field = field
@@ -247,10 +237,33 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
-// isSecret reports whether f is an x-secret field of c, which no caller reads.
-func isSecret(c *schemas.Collection, f string) bool {
-	return c != nil && c.IsSecret(f)
+// listFields is what a caller may read of a collection's fields, for the
+// readers of whole lists (aggregates, item analyses).
+type listFields struct {
+	v *view
+	c *schemas.Collection // nil for _schemas
 }
+
+// listFields returns the fields of coll as ctx's caller lists them.
+func (s *Service) listFields(ctx context.Context, coll string, preview bool) (listFields, error) {
+	rs, err := s.registryFor(ctx, coll)
+	if err != nil {
+		return listFields{}, err
+	}
+	v, err := s.view(ctx, rs, coll, "list", preview)
+	if err != nil {
+		return listFields{}, err
+	}
+	c, _ := rs.reg.Collection(coll)
+	return listFields{v: v, c: c}, nil
+}
+
+// has reports whether f is a top-level property of the collection.
+func (lf listFields) has(f string) bool { return lf.c != nil && slices.Contains(lf.c.Properties, f) }
+
+// hidden reports whether the caller may not read f: x-private for it, or
+// x-secret for everyone.
+func (lf listFields) hidden(f string) bool { return lf.v.hides(f) || lf.c != nil && lf.c.IsSecret(f) }
 
 // add folds one document into its group.
 func (a *aggregator) add(raw []byte) error {

@@ -143,20 +143,15 @@ func (s *Service) AnalyzeItems(ctx context.Context, coll string, q ItemQuery) (*
 	if q.MinSeen == 0 {
 		q.MinSeen = 20
 	}
-	rs, err := s.registryFor(ctx, coll)
+	fields, err := s.listFields(ctx, coll, q.Preview)
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.view(ctx, rs, coll, "list", q.Preview)
-	if err != nil {
-		return nil, err
-	}
-	c, _ := rs.reg.Collection(coll)
 	for param, f := range map[string]string{"items": q.Items, "passed": q.Passed} {
 		switch {
-		case c == nil || !slices.Contains(c.Properties, f):
+		case !fields.has(f):
 			return nil, parameterError(param, f, f, "%s has no field %q", coll, f)
-		case v.hides(f) || isSecret(c, f):
+		case fields.hidden(f):
 			return nil, parameterError(param, f, f, "%s is private", f)
 		}
 	}
@@ -165,10 +160,10 @@ func (s *Service) AnalyzeItems(ctx context.Context, coll string, q ItemQuery) (*
 	var totals, percents []float64
 	var passes, judged, elements int
 	var results []itemResult
-	fields := []string{q.Items, q.Passed}
+	members := []string{q.Items, q.Passed}
 	each := func(raw []byte) error {
 		var itemsRaw, passedRaw []byte
-		if err := topFields(raw, fields, func(k string, value []byte) error {
+		if err := topFields(raw, members, func(k string, value []byte) error {
 			if k == q.Items {
 				itemsRaw = value
 			} else {

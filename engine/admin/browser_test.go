@@ -291,6 +291,15 @@ func (b *browser) screenshot(name string) {
 	require.NoError(b.t, os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644))
 }
 
+// signIn opens the admin UI and signs in with the admin key.
+func (b *browser) signIn() {
+	b.t.Helper()
+	b.run(chromedp.Navigate(b.base + "/admin/"))
+	b.set(tid("api-key"), b.key)
+	b.click(tid("signin"))
+	b.run(visible(tid("nav-collections")))
+}
+
 // api calls the server directly, to arrange and to check.
 func (b *browser) api(method, path string, body any) map[string]any {
 	b.t.Helper()

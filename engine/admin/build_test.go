@@ -34,10 +34,7 @@ func TestAdminBuildsAProgram(t *testing.T) {
 	runner := automations.New(svc, st, automations.Config{})
 	b := openBrowser(t, svc, engine.Config{Routes: runner.Routes}, key, nil)
 
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-collections")))
+	b.signIn()
 
 	// Collections, with the schema builder.
 	define := func(name, title string, fields func()) {

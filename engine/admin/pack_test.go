@@ -47,9 +47,7 @@ func newPackBrowser(t *testing.T) *browser {
 // references by title, forms in the pack's order with readable labels.
 func TestAdminOnThePack(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
+	b.signIn()
 
 	// The sidebar: the pack's x-group, each group's collections by title.
 	b.run(visible(tid("nav-exams")))
@@ -96,10 +94,7 @@ func TestAdminOnThePack(t *testing.T) {
 // the pack in its form and saves it: nothing changes, no revision is made.
 func TestAdminSavesThePackUnchanged(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-exams")))
+	b.signIn()
 	n := 0
 	for _, coll := range []string{"_automations", "_templates"} {
 		page := b.api("GET", "/api/"+coll+"?limit=1000", nil)
@@ -128,9 +123,7 @@ func TestAdminSavesThePackUnchanged(t *testing.T) {
 // verifies the audit chain.
 func TestAdminOperations(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
+	b.signIn()
 	b.run(visible(tid("dashboard-reports")))
 	recent := b.waitText(tid("recent"), "")
 	assert.NotContains(t, recent, "_audit", "recent writes are the program's")
@@ -150,10 +143,7 @@ func TestAdminOperations(t *testing.T) {
 // renders the text and keeps no script.
 func TestAdminMarkdown(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-exams")))
+	b.signIn()
 	page := b.api("GET", "/api/sections?limit=1", nil)
 	id := page["items"].([]any)[0].(map[string]any)["id"].(string)
 	b.run(chromedp.Navigate(b.base + "/admin/c/sections/" + id))
@@ -175,10 +165,7 @@ func TestAdminTriesAutomations(t *testing.T) {
 	b.api("PUT", "/api/learners/ada", map[string]any{"name": "Ada", "email": "ada@example.org"})
 	b.api("PUT", "/api/credentials/ada--syn-automation-fundamentals", map[string]any{"learner": "ada", "certification": "syn-automation-fundamentals",
 		"issuedAt": "2026-11-24T09:00:00Z", "status": "pending", "via": "manual"})
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-exams")))
+	b.signIn()
 
 	b.run(chromedp.Navigate(b.base + "/admin/c/_automations/notify-admins-new-certification"))
 	// Its condition tries itself live on a document of the collection watched.
@@ -211,10 +198,7 @@ func TestAdminTriesAutomations(t *testing.T) {
 // questions its pool holds for its draw.
 func TestAdminQuestionEditor(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-exams")))
+	b.signIn()
 
 	b.run(chromedp.Navigate(b.base + "/admin/c/questions/auto-q3"))
 	form := b.waitText("form", "Options")
@@ -254,10 +238,7 @@ func TestAdminQuestionEditor(t *testing.T) {
 // credentials carry.
 func TestAdminBadgeDesigner(t *testing.T) {
 	b := newPackBrowser(t)
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
-	b.run(visible(tid("nav-exams")))
+	b.signIn()
 	b.run(chromedp.Navigate(b.base + "/admin/c/certifications/ciq-certified-user"))
 	b.run(visible(tid("badge-designer")))
 	b.set(tid("badge-shape"), "shield")

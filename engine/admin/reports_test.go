@@ -61,9 +61,7 @@ func TestAdminReports(t *testing.T) {
 	}
 	downloads := t.TempDir()
 
-	b.run(chromedp.Navigate(b.base + "/admin/"))
-	b.set(tid("api-key"), b.key)
-	b.click(tid("signin"))
+	b.signIn()
 	b.click(tid("nav-reports"))
 	for _, id := range []string{"per-day", "by-level", "items-e1"} {
 		b.run(visible(tid("chart-" + id)))

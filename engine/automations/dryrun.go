@@ -294,19 +294,7 @@ func (r *Runner) serveTry(w http.ResponseWriter, req *http.Request, fn func(cont
 	}
 	res, err := fn(req.Context(), p)
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch documents.KindOf(err) {
-		case documents.KindNotFound:
-			status = http.StatusNotFound
-		case documents.KindBadRequest:
-			status = http.StatusBadRequest
-		case documents.KindInvalid:
-			status = http.StatusUnprocessableEntity
-		case documents.KindForbidden:
-			status = http.StatusForbidden
-		case documents.KindUnavailable:
-			status = http.StatusServiceUnavailable
-		}
+		status := statusOf(err)
 		msg := "the try failed"
 		var de *documents.Error
 		if errors.As(err, &de) {

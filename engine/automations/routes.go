@@ -70,15 +70,7 @@ func (r *Runner) retryHandler(w http.ResponseWriter, req *http.Request) {
 	}
 	d, err := r.Retry(context.WithoutCancel(req.Context()), chi.URLParam(req, "id"))
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch documents.KindOf(err) {
-		case documents.KindNotFound:
-			status = http.StatusNotFound
-		case documents.KindConflict:
-			status = http.StatusConflict
-		case documents.KindUnavailable:
-			status = http.StatusServiceUnavailable
-		}
+		status := statusOf(err)
 		var de *documents.Error
 		msg := "the message cannot be retried now"
 		if errors.As(err, &de) {
@@ -94,6 +86,25 @@ func (r *Runner) retryHandler(w http.ResponseWriter, req *http.Request) {
 }
 
 // problem answers with an RFC 9457 problem document.
+// statusOf is the HTTP status of an error of the document service.
+func statusOf(err error) int {
+	switch documents.KindOf(err) {
+	case documents.KindNotFound:
+		return http.StatusNotFound
+	case documents.KindConflict:
+		return http.StatusConflict
+	case documents.KindBadRequest:
+		return http.StatusBadRequest
+	case documents.KindInvalid:
+		return http.StatusUnprocessableEntity
+	case documents.KindForbidden:
+		return http.StatusForbidden
+	case documents.KindUnavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
 func problem(w http.ResponseWriter, req *http.Request, status int, detail string) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
