@@ -2,6 +2,7 @@ package documents_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -22,17 +23,25 @@ const attemptsSchema = `{"type": "object", "properties": {
   "passed": {"type": "boolean"},
   "startedAt": {"type": "string", "format": "date-time"}}}`
 
-// BenchmarkAggregate: a count by day and an average by group over 100,000
-// attempts, filtered on an indexed field that keeps nine in ten.
-func BenchmarkAggregate(b *testing.B) {
+// benchAttempts is a service over a new bbolt file with the collection
+// attempts of schema, and an admin's context.
+func benchAttempts(b *testing.B, schema string) (context.Context, *documents.Service) {
+	b.Helper()
 	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
 	require.NoError(b, err)
 	b.Cleanup(func() { st.Close() })
 	svc, err := documents.New(b.Context(), st, documents.Options{})
 	require.NoError(b, err)
 	ctx := documents.WithAuth(b.Context(), documents.Auth{KeyID: "bench", Role: documents.RoleAdmin})
-	_, err = svc.Put(ctx, "_schemas", "attempts", []byte(attemptsSchema), documents.WriteOptions{})
+	_, err = svc.Put(ctx, "_schemas", "attempts", []byte(schema), documents.WriteOptions{})
 	require.NoError(b, err)
+	return ctx, svc
+}
+
+// BenchmarkAggregate: a count by day and an average by group over 100,000
+// attempts, filtered on an indexed field that keeps nine in ten.
+func BenchmarkAggregate(b *testing.B) {
+	ctx, svc := benchAttempts(b, attemptsSchema)
 	const total = 100_000
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var buf bytes.Buffer
@@ -77,16 +86,9 @@ func BenchmarkAggregate(b *testing.B) {
 // BenchmarkItemAnalysis: the item analysis of a 40-question exam over
 // 10,000 attempts, each item with four options.
 func BenchmarkItemAnalysis(b *testing.B) {
-	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
-	require.NoError(b, err)
-	b.Cleanup(func() { st.Close() })
-	svc, err := documents.New(b.Context(), st, documents.Options{})
-	require.NoError(b, err)
-	ctx := documents.WithAuth(b.Context(), documents.Auth{KeyID: "bench", Role: documents.RoleAdmin})
-	_, err = svc.Put(ctx, "_schemas", "attempts", []byte(`{"type": "object", "properties": {
+	ctx, svc := benchAttempts(b, `{"type": "object", "properties": {
 	  "exam": {"type": "string", "x-index": true}, "passed": {"type": "boolean"},
-	  "items": {"type": "array", "items": {"type": "object"}}}}`), documents.WriteOptions{})
-	require.NoError(b, err)
+	  "items": {"type": "array", "items": {"type": "object"}}}}`)
 	const attempts, questions = 10_000, 40
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
