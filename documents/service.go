@@ -1011,6 +1011,9 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 	if err := updateLinks(tx, c, id, old, fields); err != nil {
 		return err
 	}
+	if err := updateFileRefs(tx, c, id, old, fields); err != nil {
+		return err
+	}
 	for _, f := range c.Indexed {
 		// null is not indexed: like SQL's NULL, it never conflicts.
 		ov, nv := old[f], fields[f]

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"github.com/credence/credence/engine/files"
 	"io"
 	"log/slog"
 	"net/http"
@@ -20,6 +21,9 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // Config configures the HTTP engine.
 type Config struct {
+	// Files keeps the files of x-file fields; without it, no upload or
+	// download route answers.
+	Files *files.Store
 	// PublicURL is the API's address as its callers reach it, for the
 	// OpenAPI document's servers; without it, the request's host.
 	PublicURL string
@@ -124,6 +128,8 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/{collection}/{id}/revisions", h.revisions)
 	r.Get("/api/{collection}/{id}/revisions/{rev}", h.revision)
 	r.Get("/api/{collection}/{id}/referrers", h.referrers)
+	r.Post("/api/{collection}/{id}/files/{field}", h.upload)
+	r.Get("/api/{collection}/{id}/files/{field}", h.download)
 	r.Post("/api/{collection}/{id}/publish", h.publish(true))
 	r.Post("/api/{collection}/{id}/unpublish", h.publish(false))
 	if cfg.Routes != nil {

@@ -20,6 +20,7 @@ type collSpec struct {
 	secret                   map[string]bool   // x-secret fields: written, never read back
 	answered                 openapi3.Schemas  // members the server adds to its answers, beside the meta fields
 	links                    map[string]string // x-ref fields: the collection referred to
+	files                    []string          // x-file fields
 	system                   bool
 	publish                  bool // x-publish: publish and unpublish routes
 	perm                     Permissions
@@ -99,8 +100,12 @@ func (b *builder) collection(c *schemas.Collection) {
 	for _, l := range c.Links {
 		links[l.Field] = l.Target
 	}
+	var fileFields []string
+	for _, f := range c.Files {
+		fileFields = append(fileFields, f.Field)
+	}
 	b.routes(collSpec{coll: c.Name, title: c.Title, description: c.Description, raw: raw, derived: derived,
-		immutable: immutable, secret: secret, answered: answered, publish: c.Publish, links: links, perm: b.perm(c.Name)})
+		immutable: immutable, secret: secret, answered: answered, publish: c.Publish, links: links, files: fileFields, perm: b.perm(c.Name)})
 }
 
 // meta are the fields the server keeps on every document.
@@ -563,6 +568,9 @@ func (b *builder) routes(spec collSpec) {
 			},
 		})
 	}
+	for _, field := range spec.files {
+		b.fileRoutes(spec, name, field, perm, describe, params, docResponse)
+	}
 	if spec.publish && perm.Update {
 		for _, op := range []struct{ verb, summary string }{{"publish", "Publish a document of " + spec.coll + ": readers see it"}, {"unpublish", "Take a document of " + spec.coll + " back to draft"}} {
 			b.doc.Paths.Set(base+"/{id}/"+op.verb, &openapi3.PathItem{
@@ -608,4 +616,41 @@ func (b *builder) examples(spec collSpec) (resp, req any) {
 		}
 	}
 	return doc, in
+}
+
+// fileRoutes adds the upload and download of an x-file field.
+func (b *builder) fileRoutes(spec collSpec, name, field string, perm Permissions, describe func(string) string,
+	params func(...string) openapi3.Parameters, docResponse func(string, ...string) *openapi3.ResponseRef) {
+	item := &openapi3.PathItem{Parameters: params("id")}
+	op := pascal(field)
+	if perm.Read {
+		desc := "The file's bytes, with its media type."
+		item.Get = &openapi3.Operation{
+			OperationID: "download" + name + op, Tags: []string{spec.coll},
+			Summary:     "Download the file of " + field + " of a document of " + spec.coll,
+			Description: describe("The file the field names, to a caller who may read the document: ETag (its SHA-256), Range, nosniff."),
+			Parameters:  params("If-None-Match"),
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+				200: {Value: &openapi3.Response{Description: &desc, Content: openapi3.Content{"application/octet-stream": &openapi3.MediaType{
+					Schema: &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "binary"}}}}}},
+			}, 400, 404, 503),
+		}
+	}
+	if perm.Update {
+		form := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"file"}, Properties: openapi3.Schemas{
+			"file": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "binary", Description: "The file; its media type is read from its bytes."}}}}
+		item.Post = &openapi3.Operation{
+			OperationID: "upload" + name + op, Tags: []string{spec.coll},
+			Summary:     "Upload the file of " + field + " of a document of " + spec.coll,
+			Description: describe("Streams the part file into the store, refused past the field's size (413) or when its bytes are not of the field's types (422); then sets the field to the file's reference, as a merge patch by the caller."),
+			Parameters:  params("If-Match"),
+			RequestBody: &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{Required: true,
+				Content: openapi3.Content{"multipart/form-data": &openapi3.MediaType{Schema: &openapi3.SchemaRef{Value: form}}}}},
+			Responses: b.responsesOf(map[int]*openapi3.ResponseRef{200: docResponse("The document, its field naming the file.", "ETag")},
+				400, 404, 409, 412, 413, 422, 503),
+		}
+	}
+	if item.Get != nil || item.Post != nil {
+		b.doc.Paths.Set("/api/"+spec.coll+"/{id}/files/"+field, item)
+	}
 }

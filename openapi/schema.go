@@ -301,6 +301,27 @@ func (c *converter) object(coll string, m map[string]any) *openapi3.SchemaRef {
 			s.Extensions[to] = v
 		}
 	}
+	if v, ok := m["x-file"]; ok && v != false {
+		// A file reference, set by an upload to the field's files route.
+		str := func(desc string) *openapi3.SchemaRef {
+			return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc}}
+		}
+		integer := func(desc string) *openapi3.SchemaRef {
+			return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: desc}}
+		}
+		s.Type = &openapi3.Types{"object"}
+		s.Required = []string{"sha256"}
+		s.Properties = openapi3.Schemas{
+			"sha256": str("The SHA-256 of the file's bytes, hex: the file's id."), "name": str("The file's name as uploaded."),
+			"type": str("Its media type, read from its bytes."), "size": integer("Its size in bytes."),
+			"width": integer("An image's width in pixels."), "height": integer("An image's height in pixels."),
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]any{}
+		}
+		s.Extensions["x-credence-file"] = v
+		s.Description = strings.TrimSpace(s.Description + "\n\nA file (x-file): upload it with POST .../files/{field}, read it with GET.")
+	}
 	if v, ok := m["x-private"]; ok && v != false {
 		if s.Extensions == nil {
 			s.Extensions = map[string]any{}

@@ -39,6 +39,7 @@ var knownKeywords = map[string]bool{
 	"x-default": true, "x-rules": true, "x-access": true, "x-private": true,
 	"x-index": true, "x-unique": true, "x-publish": true, "x-audience": true,
 	"x-title": true, "x-ui": true, "x-immutable": true, "x-secret": true, "x-group": true,
+	"x-file": true,
 }
 
 // FieldError is one failure at a JSON Pointer inside a document or schema.
@@ -108,6 +109,8 @@ type Collection struct {
 	// Links are the x-ref properties: references to documents of
 	// collections, checked on write.
 	Links []Link
+	// Files are the x-file properties: references to stored files.
+	Files []FileField
 	// Access holds the x-access formulas by operation (list, read, create,
 	// update, delete).
 	Access map[string]string
@@ -468,6 +471,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if err := secret(coll, p, prop); err != nil {
 			return nil, err
 		}
+		if err := file(coll, p, prop); err != nil {
+			return nil, err
+		}
 		for _, kw := range []string{"x-index", "x-unique"} {
 			v, ok := prop[kw]
 			if !ok {
@@ -496,7 +502,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		if nested != nil || isTopProperty(path) {
 			return
 		}
-		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete", "x-immutable", "x-secret"} {
+		for _, kw := range []string{"x-index", "x-unique", "x-formula", "x-computed", "x-default", "x-ref", "x-on-delete", "x-immutable", "x-secret", "x-file"} {
 			if _, ok := s[kw]; !ok {
 				continue
 			}

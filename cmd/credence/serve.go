@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/credence/credence/engine/files"
 	"io"
 	"log/slog"
 	"net"
@@ -125,8 +126,13 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			issuerRoutes(r)
 		}
 	}
+	// Files live in the store; an hourly sweep removes those no document
+	// names an hour after their upload (every node may sweep: each removal
+	// is its own transaction, checked again).
+	fileStore := &files.Store{St: st}
+	go sweepFiles(ctx, fileStore, log)
 	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts,
-		PublicURL: acfg.PublicURL, APILicense: *license}
+		PublicURL: acfg.PublicURL, APILicense: *license, Files: fileStore}
 	af.engineConfig(&cfg)
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),
@@ -158,4 +164,29 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("stopped cleanly")
 	return nil
+}
+
+// fileGrace is how long an uploaded file may wait for a document to name it.
+const fileGrace = time.Hour
+
+// sweepFiles sweeps the files no document names, every fileGrace, until
+// ctx ends.
+func sweepFiles(ctx context.Context, fs *files.Store, log *slog.Logger) {
+	t := time.NewTicker(fileGrace)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		swept, err := fs.Sweep(ctx, fileGrace)
+		if err != nil {
+			log.Warn("files: sweep failed", "error", err.Error())
+			continue
+		}
+		if swept.Files+swept.Uploads > 0 {
+			log.Info("files: swept", "files", swept.Files, "unfinishedUploads", swept.Uploads)
+		}
+	}
 }

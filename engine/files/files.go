@@ -25,13 +25,16 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/credence/credence/documents"
 	"github.com/credence/credence/store"
 )
 
 // The store's buckets of files.
 const (
-	chunksBucket = "_files_chunks" // blob id + chunk number -> bytes
-	blobsBucket  = "_files"        // SHA-256 hex -> Info (JSON)
+	chunksBucket  = "_files_chunks"          // blob id + chunk number -> bytes
+	uploadsBucket = "_files_uploads"         // blob id -> start of an upload not finished
+	blobsBucket   = documents.FilesBucket    // SHA-256 hex -> Info (JSON)
+	refsBucket    = documents.FileRefsBucket // SHA-256, collection, id, field -> ""
 )
 
 // ChunkSize is the size of a stored chunk: a download holds one in memory.
@@ -90,6 +93,12 @@ func (s *Store) Put(ctx context.Context, r io.Reader, limit int64) (*Info, error
 		return nil, err
 	}
 	blob := hex.EncodeToString(idb[:])
+	// A record of the upload while it runs: a process killed mid-way
+	// leaves chunks that Sweep finds by it.
+	started, _ := s.now().UTC().MarshalText()
+	if err := s.St.Update(ctx, func(tx store.Tx) error { return tx.Put(uploadsBucket, []byte(blob), started) }); err != nil {
+		return nil, err
+	}
 	h := sha256.New()
 	var (
 		size    int64
@@ -151,14 +160,24 @@ func (s *Store) Put(ctx context.Context, r io.Reader, limit int64) (*Info, error
 	var kept *Info
 	err := s.St.Update(ctx, func(tx store.Tx) error {
 		kept = nil
+		if err := tx.Delete(uploadsBucket, []byte(blob)); err != nil {
+			return err
+		}
 		old, err := tx.Get(blobsBucket, []byte(info.SHA256))
 		if err == nil {
 			var prev Info
 			if err := json.Unmarshal(old, &prev); err != nil {
 				return err
 			}
+			// Touched: a sweep leaves it its grace again, so that the
+			// document it is about to be attached to finds it.
+			prev.Stored = info.Stored
+			b, err := json.Marshal(prev)
+			if err != nil {
+				return err
+			}
 			kept = &prev
-			return nil
+			return tx.Put(blobsBucket, []byte(info.SHA256), b)
 		}
 		if !errors.Is(err, store.ErrNotFound) {
 			return err
@@ -180,8 +199,9 @@ func (s *Store) Put(ctx context.Context, r io.Reader, limit int64) (*Info, error
 	return info, nil
 }
 
-// drop removes the chunks of an upload.
+// drop removes the chunks of an upload, and its record.
 func (s *Store) drop(ctx context.Context, blob string, chunks int) {
+	_ = s.St.Update(ctx, func(tx store.Tx) error { return tx.Delete(uploadsBucket, []byte(blob)) })
 	for first := 0; first < chunks; first += 64 {
 		_ = s.St.Update(ctx, func(tx store.Tx) error {
 			for i := first; i < min(first+64, chunks); i++ {
@@ -290,4 +310,113 @@ func (r *Reader) Seek(offset int64, whence int) (int64, error) {
 	}
 	r.off = offset
 	return offset, nil
+}
+
+// Swept counts what a sweep removed.
+type Swept struct {
+	// Files no document names any more, stored longer ago than the grace.
+	Files int
+	// Uploads that never finished (a process killed mid-way).
+	Uploads int
+}
+
+// Sweep removes the files no document names that were stored (or last
+// uploaded again) longer than grace ago, and the chunks of uploads started
+// longer than grace ago that never finished. Each file is removed in a
+// transaction that checks again that no reference names it: a document
+// written meanwhile either committed its reference first (the file stays)
+// or finds the file gone and is refused (its writer uploads again).
+func (s *Store) Sweep(ctx context.Context, grace time.Duration) (Swept, error) {
+	var out Swept
+	before := s.now().Add(-grace)
+	var candidates []Info
+	var uploads []string
+	err := s.St.View(ctx, func(r store.Reader) error {
+		var ferr error
+		err := r.Scan(blobsBucket, store.Range{}, func(k, v []byte) bool {
+			var info Info
+			if ferr = json.Unmarshal(v, &info); ferr != nil {
+				return false
+			}
+			if info.Stored.Before(before) {
+				candidates = append(candidates, info)
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		if ferr != nil {
+			return ferr
+		}
+		return r.Scan(uploadsBucket, store.Range{}, func(k, v []byte) bool {
+			var t time.Time
+			if t.UnmarshalText(v) == nil && t.Before(before) {
+				uploads = append(uploads, string(k))
+			}
+			return true
+		})
+	})
+	if err != nil {
+		return out, err
+	}
+	for _, info := range candidates {
+		removed := false
+		err := s.St.Update(ctx, func(tx store.Tx) error {
+			removed = false
+			named := false
+			if err := tx.Scan(refsBucket, store.Prefix(append([]byte(info.SHA256), 0)), func(_, _ []byte) bool {
+				named = true
+				return false
+			}); err != nil {
+				return err
+			}
+			cur, err := tx.Get(blobsBucket, []byte(info.SHA256))
+			if named || errors.Is(err, store.ErrNotFound) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			var now Info
+			if err := json.Unmarshal(cur, &now); err != nil {
+				return err
+			}
+			if !now.Stored.Before(before) {
+				return nil // uploaded again meanwhile
+			}
+			removed = true
+			return tx.Delete(blobsBucket, []byte(info.SHA256))
+		})
+		if err != nil {
+			return out, err
+		}
+		if removed {
+			s.drop(ctx, info.Blob, info.Chunks)
+			out.Files++
+		}
+	}
+	for _, blob := range uploads {
+		var keys [][]byte
+		if err := s.St.View(ctx, func(r store.Reader) error {
+			return r.Scan(chunksBucket, store.Prefix([]byte(blob+"/")), func(k, _ []byte) bool {
+				keys = append(keys, bytes.Clone(k))
+				return true
+			})
+		}); err != nil {
+			return out, err
+		}
+		if err := s.St.Update(ctx, func(tx store.Tx) error {
+			for _, k := range keys {
+				if err := tx.Delete(chunksBucket, k); err != nil {
+					return err
+				}
+			}
+			return tx.Delete(uploadsBucket, []byte(blob))
+		}); err != nil {
+			return out, err
+		}
+		out.Uploads++
+	}
+	return out, nil
 }

@@ -74,6 +74,7 @@ var learnerChanges = map[string][]change{
 		{"hours", 6, accepted},
 		{"contributions", 2, accepted},
 		{"evidence", "https://example.org/certificate.pdf", accepted},
+		{"evidenceFile", map[string]any{"sha256": strings.Repeat("0", 64), "name": "forged.pdf"}, refused},
 		{"reviewNote", "Looks fine", refused},
 		{"points", 50, refused},
 		{"ceus", 99, recomputed},

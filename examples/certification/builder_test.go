@@ -1,6 +1,10 @@
 package certification_test
 
 import (
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,4 +96,58 @@ func TestDesignedBadge(t *testing.T) {
 	status, vc := p.raw("", "GET", "/credentials/ada--syn-automation-fundamentals", "", "")
 	require.Equal(t, 200, status)
 	assert.Contains(t, vc, `"image":{"id":"`+badge+`","type":"Image"}`)
+}
+
+// TestEvidenceUpload: a learner uploads the evidence of her CE activity;
+// her reviewers read it, another learner does not.
+func TestEvidenceUpload(t *testing.T) {
+	p := newProgram(t)
+	editor := p.key(documents.RoleEditor, "")
+	ada := p.signUp("ada")
+	bob := p.signUp("bob")
+	act := p.ok(ada, "POST", "/api/activities", map[string]any{"title": "Routing course", "source": "training", "hours": 6})
+	id := act["id"].(string)
+	pdf := "%PDF-1.4\n% certificate of completion\n%%EOF\n"
+	body, ctype := multipartFile(t, "certificate.pdf", pdf)
+	status, doc := p.rawWith(ada, "POST", "/api/activities/"+id+"/files/evidenceFile", ctype, body)
+	require.Equal(t, 200, status, doc)
+	assert.Contains(t, doc, `"type":"application/pdf"`)
+	status, got := p.raw(editor, "GET", "/api/activities/"+id+"/files/evidenceFile", "", "")
+	assert.Equal(t, 200, status)
+	assert.Equal(t, pdf, got, "her reviewer reads it")
+	status, _ = p.raw(bob, "GET", "/api/activities/"+id+"/files/evidenceFile", "", "")
+	assert.Equal(t, 404, status, "another learner does not")
+	// A text file posing as evidence is refused by its bytes.
+	body, ctype = multipartFile(t, "certificate.pdf", "just some text")
+	status, _ = p.rawWith(ada, "POST", "/api/activities/"+id+"/files/evidenceFile", ctype, body)
+	assert.Equal(t, 422, status)
+}
+
+func multipartFile(t *testing.T, name, content string) (string, string) {
+	t.Helper()
+	var b strings.Builder
+	mw := multipart.NewWriter(&b)
+	fw, err := mw.CreateFormFile("file", name)
+	require.NoError(t, err)
+	_, err = fw.Write([]byte(content))
+	require.NoError(t, err)
+	require.NoError(t, mw.Close())
+	return b.String(), mw.FormDataContentType()
+}
+
+// rawWith sends a body of a content type with the key.
+func (p *program) rawWith(key, method, path, contentType, body string) (int, string) {
+	p.t.Helper()
+	req, err := http.NewRequest(method, p.srv.URL+path, strings.NewReader(body))
+	require.NoError(p.t, err)
+	req.Header.Set("Content-Type", contentType)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(p.t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(p.t, err)
+	return res.StatusCode, string(b)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/credence/credence/engine/files"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -68,7 +69,7 @@ func newProgram(t *testing.T) *program {
 	accounts, err := identity.New(svc, sessions, identity.Config{SignUp: "open", Now: clk.Now,
 		Params: identity.Params{Memory: 1024, Time: 1, Threads: 1}, Mailer: mailer{runner}})
 	require.NoError(t, err)
-	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Tokens: sessions, Routes: func(r chi.Router) {
+	srv := httptest.NewServer(engine.New(engine.Config{AnonymousRole: documents.RolePublic, Tokens: sessions, Files: &files.Store{St: st}, Routes: func(r chi.Router) {
 		runner.Routes(r)
 		pub.Routes(r)
 		accounts.Routes(r)

@@ -1,0 +1,232 @@
+package engine_test
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/engine"
+	"github.com/credence/credence/engine/files"
+	"github.com/credence/credence/store"
+	"github.com/credence/credence/store/bolt"
+)
+
+// evidenceSchema: a learner's CE activity with an evidence file and a
+// picture, read by its owner and staff.
+const evidenceSchema = `{
+  "type": "object",
+  "x-access": {
+    "read": "auth.role in [\"admin\", \"editor\"] || doc.learner == auth.subject",
+    "create": "auth.role == \"learner\"",
+    "update": "auth.role == \"learner\" && doc.learner == auth.subject"
+  },
+  "properties": {
+    "learner": {"type": "string", "x-default": "auth.subject"},
+    "title": {"type": "string"},
+    "evidence": {"x-file": {"types": ["application/pdf", "image/*", "text/plain"], "maxSize": 300000}},
+    "picture": {"x-file": {"types": ["image/png"], "maxPixels": 10000}}
+  }
+}`
+
+type fileServer struct {
+	*testServer
+	files *files.Store
+	now   *time.Time
+}
+
+func newFileServer(t *testing.T) (*fileServer, keyCaller, keyCaller, keyCaller) {
+	t.Helper()
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	svc, err := documents.New(t.Context(), st, documents.Options{})
+	require.NoError(t, err)
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	fs := &files.Store{St: st, Now: func() time.Time { return now }}
+	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RolePublic, Files: fs}, svc), svc: svc, store: st}
+	s := &fileServer{testServer: srv, files: fs, now: &now}
+	admin, _ := withKey(t, srv, "admin", "")
+	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/activities", evidenceSchema).Code)
+	ada, _ := withKey(t, srv, "learner", "ada")
+	bob, _ := withKey(t, srv, "learner", "bob")
+	require.Equal(t, http.StatusCreated, ada.put("/api/activities/a1", `{"title": "Course"}`).Code)
+	return s, admin, ada, bob
+}
+
+// upload posts data as the part "file" named name.
+func upload(t *testing.T, c keyCaller, path, name string, data []byte, headers ...string) *response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("file", name)
+	require.NoError(t, err)
+	_, err = fw.Write(data)
+	require.NoError(t, err)
+	require.NoError(t, mw.Close())
+	return c.srv.send(http.MethodPost, path, body.String(), append(c.with(headers), "Content-Type", mw.FormDataContentType())...)
+}
+
+func pngOf(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := range w {
+		img.Set(x, 0, color.RGBA{R: 200, A: 255})
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	return buf.Bytes()
+}
+
+var pdf = []byte("%PDF-1.4\n% a CE certificate\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+
+func TestUploadAndDownload(t *testing.T) {
+	s, admin, ada, bob := newFileServer(t)
+	resp := upload(t, ada, "/api/activities/a1/files/evidence", `..\..\cert "final".pdf`, pdf)
+	require.Equal(t, http.StatusOK, resp.Code, "%s", resp)
+	doc := resp.object(t)
+	ev := doc["evidence"].(map[string]any)
+	assert.Equal(t, "application/pdf", ev["type"])
+	assert.EqualValues(t, len(pdf), ev["size"])
+	assert.Equal(t, "cert final.pdf", ev["name"], "a base name, no quotes")
+	assert.Len(t, ev["sha256"], 64)
+	assert.EqualValues(t, 2, doc["_rev"])
+
+	// Ada reads it back, with its ETag and ranges; staff too.
+	get := ada.get("/api/activities/a1/files/evidence")
+	require.Equal(t, http.StatusOK, get.Code)
+	assert.Equal(t, pdf, get.Body)
+	assert.Equal(t, "application/pdf", get.Header.Get("Content-Type"))
+	assert.Equal(t, "nosniff", get.Header.Get("X-Content-Type-Options"))
+	assert.Equal(t, `"`+ev["sha256"].(string)+`"`, get.Header.Get("ETag"))
+	assert.Contains(t, get.Header.Get("Content-Disposition"), `inline; filename="cert final.pdf"`)
+	part := ada.get("/api/activities/a1/files/evidence", "Range", "bytes=0-7")
+	assert.Equal(t, http.StatusPartialContent, part.Code)
+	assert.Equal(t, "%PDF-1.4", string(part.Body))
+	notModified := ada.get("/api/activities/a1/files/evidence", "If-None-Match", get.Header.Get("ETag"))
+	assert.Equal(t, http.StatusNotModified, notModified.Code)
+	assert.Equal(t, http.StatusOK, admin.get("/api/activities/a1/files/evidence").Code)
+
+	// Bob sees neither her activity nor its file, and cannot upload to it.
+	assertProblem(t, bob.get("/api/activities/a1/files/evidence"), http.StatusNotFound)
+	assertProblem(t, upload(t, bob, "/api/activities/a1/files/evidence", "x.pdf", pdf), http.StatusNotFound)
+	assertProblem(t, s.get("/api/activities/a1/files/evidence"), http.StatusNotFound)
+
+	// A file that lies about its type is judged by its bytes.
+	lie := upload(t, ada, "/api/activities/a1/files/picture", "photo.png", pdf)
+	p := assertProblem(t, lie, http.StatusUnprocessableEntity)
+	assert.Contains(t, mustJSON(t, p), "application/pdf by its bytes")
+	// An image too large in pixels is refused from its header alone.
+	bomb := upload(t, ada, "/api/activities/a1/files/picture", "big.png", pngOf(t, 200, 100))
+	p = assertProblem(t, bomb, http.StatusUnprocessableEntity)
+	assert.Contains(t, mustJSON(t, p), "200×100 pixels")
+	small := upload(t, ada, "/api/activities/a1/files/picture", "small.png", pngOf(t, 40, 20))
+	require.Equal(t, http.StatusOK, small.Code, "%s", small)
+	pic := small.object(t)["picture"].(map[string]any)
+	assert.EqualValues(t, 40, pic["width"])
+	assert.EqualValues(t, 20, pic["height"])
+
+	// Over the field's size: 413, and the document keeps its file.
+	big := upload(t, ada, "/api/activities/a1/files/evidence", "big.txt", bytes.Repeat([]byte("a"), 400000))
+	assertProblem(t, big, http.StatusRequestEntityTooLarge)
+	assert.Equal(t, ev["sha256"], ada.get("/api/activities/a1").object(t)["evidence"].(map[string]any)["sha256"])
+
+	// Unknown fields and collections are 404s; a made-up reference is refused.
+	assertProblem(t, upload(t, ada, "/api/activities/a1/files/title", "x.txt", []byte("x")), http.StatusNotFound)
+	forged := admin.patch("/api/activities/a1", `{"evidence": {"sha256": "`+fmt.Sprintf("%064d", 0)+`"}}`)
+	assertProblem(t, forged, http.StatusUnprocessableEntity)
+	assertProblem(t, admin.put("/api/activities/a1", `{"learner": "ada", "evidence": {"name": "x"}}`), http.StatusUnprocessableEntity)
+}
+
+// TestFilesAreCollected: a file no document names is swept after its
+// grace, a replaced or deleted document's file too; a file a document
+// names never is, even when a sweep races the write that names it.
+func TestFilesAreCollected(t *testing.T) {
+	s, admin, ada, _ := newFileServer(t)
+	first := upload(t, ada, "/api/activities/a1/files/evidence", "one.txt", []byte("first evidence")).object(t)["evidence"].(map[string]any)
+	second := upload(t, ada, "/api/activities/a1/files/evidence", "two.txt", []byte("second evidence")).object(t)["evidence"].(map[string]any)
+	stored := func(sha any) bool {
+		_, err := s.files.Stat(t.Context(), sha.(string))
+		return err == nil
+	}
+	*s.now = s.now.Add(2 * time.Hour)
+	swept, err := s.files.Sweep(t.Context(), time.Hour)
+	require.NoError(t, err)
+	assert.Equal(t, 1, swept.Files, "the replaced file")
+	assert.False(t, stored(first["sha256"]))
+	assert.True(t, stored(second["sha256"]), "the file the document names stays")
+
+	require.Equal(t, http.StatusNoContent, admin.delete("/api/activities/a1").Code)
+	swept, err = s.files.Sweep(t.Context(), time.Hour)
+	require.NoError(t, err)
+	assert.Equal(t, 1, swept.Files, "the grace counts from the upload, long past")
+	assert.False(t, stored(second["sha256"]), "a deleted document's file goes")
+
+	// The race: uploads attached while sweeps with no grace run; every
+	// document that names a file finds it stored.
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				_, _ = s.files.Sweep(t.Context(), -time.Hour) // every file not yet named is a candidate
+			}
+		}
+	}()
+	for i := range 30 {
+		id := fmt.Sprintf("r%d", i)
+		require.Equal(t, http.StatusCreated, ada.put("/api/activities/"+id, `{"title": "race"}`).Code)
+		resp := upload(t, ada, "/api/activities/"+id+"/files/evidence", "e.txt", []byte(fmt.Sprintf("evidence %d", i)))
+		require.Contains(t, []int{http.StatusOK, http.StatusUnprocessableEntity}, resp.Code, "%s", resp)
+	}
+	close(stop)
+	wg.Wait()
+	named := 0
+	for i := range 30 {
+		doc := ada.get(fmt.Sprintf("/api/activities/r%d", i)).object(t)
+		if ev, ok := doc["evidence"].(map[string]any); ok {
+			named++
+			assert.True(t, stored(ev["sha256"]), "r%d names a file that is stored", i)
+			assert.Equal(t, http.StatusOK, ada.get(fmt.Sprintf("/api/activities/r%d/files/evidence", i)).Code)
+		}
+	}
+	t.Logf("%d of 30 uploads attached while sweeps ran (the others were collected first and refused: upload again)", named)
+	assert.Positive(t, named)
+}
+
+// TestUploadOfKilledProcess: the chunks of an upload that never finished
+// (the process killed mid-way) are swept after the grace.
+func TestUploadOfKilledProcess(t *testing.T) {
+	s, _, _, _ := newFileServer(t)
+	started, _ := s.now.Add(-2 * time.Hour).MarshalText()
+	require.NoError(t, s.store.Update(t.Context(), func(tx store.Tx) error {
+		if err := tx.Put("_files_uploads", []byte("deadbeef"), started); err != nil {
+			return err
+		}
+		return tx.Put("_files_chunks", []byte("deadbeef/\x00\x00\x00\x00"), []byte("half a file"))
+	}))
+	swept, err := s.files.Sweep(t.Context(), time.Hour)
+	require.NoError(t, err)
+	assert.Equal(t, 1, swept.Uploads)
+	n := 0
+	require.NoError(t, s.store.View(t.Context(), func(r store.Reader) error {
+		return r.Scan("_files_chunks", store.Range{}, func(_, _ []byte) bool { n++; return true })
+	}))
+	assert.Zero(t, n)
+}
