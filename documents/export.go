@@ -43,7 +43,13 @@ func (s *Service) Export(ctx context.Context, emit func(Record) error) error {
 				names = append(names, n)
 			}
 		}
-		for _, coll := range names {
+		for i, coll := range names {
+			if i == 1 {
+				// The files, before any document that names one.
+				if err := exportFiles(r, emit); err != nil {
+					return fmt.Errorf("export files: %w", err)
+				}
+			}
 			if err := exportCollection(r, coll, emit); err != nil {
 				return fmt.Errorf("export %s: %w", coll, err)
 			}
@@ -89,6 +95,7 @@ func (s *Service) WriteNDJSON(ctx context.Context, w io.Writer) error {
 type ImportStats struct {
 	Schemas   int `json:"schemas"`
 	Documents int `json:"documents"`
+	Files     int `json:"files"`
 }
 
 // importBatch is the number of documents written per transaction.
@@ -134,6 +141,18 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 		var rec Record
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			return stats, errorf(KindBadRequest, "line %d: not an export record: %v", line, err)
+		}
+		if rec.Collection == fileRecord || rec.Collection == chunkRecord {
+			if err := flush(); err != nil {
+				return stats, err
+			}
+			if err := s.importFileRecord(ctx, rec); err != nil {
+				return stats, fmt.Errorf("line %d: %w", line, err)
+			}
+			if rec.Collection == fileRecord {
+				stats.Files++
+			}
+			continue
 		}
 		if err := checkRecord(rec); err != nil {
 			return stats, fmt.Errorf("line %d: %w", line, err)

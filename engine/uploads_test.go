@@ -230,3 +230,30 @@ func TestUploadOfKilledProcess(t *testing.T) {
 	}))
 	assert.Zero(t, n)
 }
+
+// TestExportCarriesFiles: an export holds the files, before the documents
+// that name them; an import into another store serves them again.
+func TestExportCarriesFiles(t *testing.T) {
+	s, _, ada, _ := newFileServer(t)
+	picture := pngOf(t, 30, 30)
+	big := bytes.Repeat([]byte("evidence line\n"), 20000) // more than a chunk
+	require.Equal(t, http.StatusOK, upload(t, ada, "/api/activities/a1/files/picture", "p.png", picture).Code)
+	require.Equal(t, http.StatusOK, upload(t, ada, "/api/activities/a1/files/evidence", "e.txt", big).Code)
+	var export bytes.Buffer
+	require.NoError(t, s.svc.WriteNDJSON(t.Context(), &export))
+
+	other, admin2, _, _ := newFileServer(t)
+	stats, err := other.svc.ReadNDJSON(t.Context(), &export)
+	require.NoError(t, err)
+	assert.Equal(t, 2, stats.Files)
+	for field, want := range map[string][]byte{"picture": picture, "evidence": big} {
+		got := admin2.get("/api/activities/a1/files/" + field)
+		require.Equal(t, http.StatusOK, got.Code, field)
+		assert.True(t, bytes.Equal(want, got.Body), "%s comes back whole", field)
+	}
+	// The references came back too: the files are not swept.
+	*other.now = other.now.Add(48 * time.Hour)
+	swept, err := other.files.Sweep(t.Context(), time.Hour)
+	require.NoError(t, err)
+	assert.Zero(t, swept.Files)
+}

@@ -392,7 +392,7 @@ func (b *builder) export() {
 	op := &openapi3.Operation{
 		OperationID: "exportStore",
 		Summary:     "Export every collection",
-		Description: "Streams what credence export writes, for admins: every collection's schema and documents with their revisions, as NDJSON (the audit log stays with its store). credence import reads it back.",
+		Description: "Streams what credence export writes, for admins: every collection's schema, the stored files, and the documents with their revisions, as NDJSON (the audit log stays with its store). credence import reads it back.",
 		Tags:        []string{"store"},
 		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
 			200: {Value: &openapi3.Response{Description: &desc, Content: openapi3.Content{"application/x-ndjson": &openapi3.MediaType{

@@ -42,7 +42,7 @@ func TestCrashRecoveryPostgres(t *testing.T) {
 func TestTransferBetweenEngines(t *testing.T) {
 	_, pg := pgtest.Schema(t)
 	fromBolt := exportOf(t, seedStore(t))
-	imported := fmt.Sprintf("imported 2 schemas and %d documents\n", 3+bulkQuestions)
+	imported := fmt.Sprintf("imported 2 schemas, %d documents and 0 files\n", 3+bulkQuestions)
 
 	stdout, stderr, err := runCLI(t, strings.NewReader(fromBolt), "import", "--data", pg)
 	require.NoError(t, err, stderr)

@@ -188,7 +188,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "imported %d schemas and %d documents\n", stats.Schemas, stats.Documents)
+	fmt.Fprintf(stdout, "imported %d schemas, %d documents and %d files\n", stats.Schemas, stats.Documents, stats.Files)
 	return nil
 }
 

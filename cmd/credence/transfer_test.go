@@ -159,7 +159,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "a.ndjson")
 	require.NoError(t, os.WriteFile(file, []byte(want), 0o644))
-	imported := fmt.Sprintf("imported 2 schemas and %d documents\n", 3+bulkQuestions)
+	imported := fmt.Sprintf("imported 2 schemas, %d documents and 0 files\n", 3+bulkQuestions)
 
 	t.Run("file", func(t *testing.T) {
 		b := filepath.Join(t.TempDir(), "b.db")
@@ -254,7 +254,7 @@ func TestImportIntoExistingStore(t *testing.T) {
 
 	stdout, stderr, err := runCLI(t, nil, "import", "--data", target, file)
 	require.NoError(t, err, stderr)
-	assert.Equal(t, fmt.Sprintf("imported 2 schemas and %d documents\n", 3+bulkQuestions), stdout)
+	assert.Equal(t, fmt.Sprintf("imported 2 schemas, %d documents and 0 files\n", 3+bulkQuestions), stdout)
 
 	// Every record of the export is in the target as it was exported:
 	// q1 and the questions schema replaced, history and all.

@@ -31,10 +31,10 @@ import (
 
 // The store's buckets of files.
 const (
-	chunksBucket  = "_files_chunks"          // blob id + chunk number -> bytes
-	uploadsBucket = "_files_uploads"         // blob id -> start of an upload not finished
-	blobsBucket   = documents.FilesBucket    // SHA-256 hex -> Info (JSON)
-	refsBucket    = documents.FileRefsBucket // SHA-256, collection, id, field -> ""
+	chunksBucket  = documents.FileChunksBucket // blob id + chunk number -> bytes
+	uploadsBucket = "_files_uploads"           // blob id -> start of an upload not finished
+	blobsBucket   = documents.FilesBucket      // SHA-256 hex -> Info (JSON)
+	refsBucket    = documents.FileRefsBucket   // SHA-256, collection, id, field -> ""
 )
 
 // ChunkSize is the size of a stored chunk: a download holds one in memory.
