@@ -111,7 +111,7 @@ func Handler() http.Handler {
 			// The UI loads nothing from elsewhere; the browser enforces it.
 			// CodeMirror injects its styles and the form validator (ajv)
 			// compiles schemas to functions, hence the two relaxations.
-			h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'")
+			h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; frame-ancestors 'none'")
 		}
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
 	})

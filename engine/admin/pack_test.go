@@ -1,7 +1,11 @@
 package admin_test
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +18,7 @@ import (
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
 	"github.com/credence/credence/engine/automations"
+	"github.com/credence/credence/engine/files"
 	"github.com/credence/credence/engine/identity"
 	"github.com/credence/credence/examples/pack"
 	"github.com/credence/credence/store/bolt"
@@ -39,7 +44,7 @@ func newPackBrowser(t *testing.T) *browser {
 	require.NoError(t, err)
 	// The automations' routes (dry runs, previews, retries), without a worker.
 	runner := automations.New(svc, st, automations.Config{})
-	return openBrowser(t, svc, engine.Config{Routes: runner.Routes}, key, nil)
+	return openBrowser(t, svc, engine.Config{Routes: runner.Routes, Files: &files.Store{St: st}}, key, nil)
 }
 
 // TestAdminOnThePack: the certification pack as program staff see it: a
@@ -256,4 +261,47 @@ func TestAdminBadgeDesigner(t *testing.T) {
 	b.run(visible(tid("badge-shape")))
 	assert.Equal(t, "shield", eval[string](b, `document.querySelector('[data-testid="badge-shape"]').value`))
 	assert.Equal(t, "#0b6e4f", eval[string](b, `document.querySelector('[data-testid="badge-background"]').value`))
+}
+
+// TestAdminUploads: a file field uploads from the form and shows what it
+// holds: a question's picture as a picture, an activity's evidence.
+func TestAdminUploads(t *testing.T) {
+	b := newPackBrowser(t)
+	dir := t.TempDir()
+	pngPath := filepath.Join(dir, "chart.png")
+	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	for x := range 60 {
+		img.Set(x, 20, color.RGBA{B: 200, A: 255})
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	require.NoError(t, os.WriteFile(pngPath, buf.Bytes(), 0o644))
+	pdfPath := filepath.Join(dir, "certificate.pdf")
+	require.NoError(t, os.WriteFile(pdfPath, []byte("%PDF-1.4\n% completion\n%%EOF\n"), 0o644))
+	b.api("PUT", "/api/learners/ada", map[string]any{"name": "Ada", "email": "ada@example.org"})
+	b.api("PUT", "/api/activities/ada-course", map[string]any{"learner": "ada", "title": "Routing course", "source": "training", "hours": 6})
+	b.signIn()
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/questions/auto-q1"))
+	b.run(visible("form"))
+	b.run(chromedp.SetUploadFiles(tid("file-input-picture"), []string{pngPath}))
+	b.waitText(tid("notice"), "Uploaded chart.png")
+	b.run(visible(tid("file-preview-picture")))
+	assert.True(t, b.waitTrue(`(() => { const i = document.querySelector('[data-testid="file-preview-picture"]'); return !!i && i.naturalWidth === 60; })()`), "the picture is shown")
+	b.screenshot("44-pack-question-picture")
+	q := b.api("GET", "/api/questions/auto-q1", nil)
+	pic := q["picture"].(map[string]any)
+	assert.EqualValues(t, 60, pic["width"])
+
+	b.run(chromedp.Navigate(b.base + "/admin/c/activities/ada-course"))
+	b.run(chromedp.SetUploadFiles(tid("file-input-evidenceFile"), []string{pdfPath}))
+	b.waitText(tid("notice"), "Uploaded certificate.pdf")
+	b.waitText(tid("file-evidenceFile"), "application/pdf")
+	// A file of the wrong type is refused, and said; the field keeps its file.
+	txtPath := filepath.Join(dir, "notes.pdf")
+	require.NoError(t, os.WriteFile(txtPath, []byte("only some notes"), 0o644))
+	b.run(chromedp.SetUploadFiles(tid("file-input-evidenceFile"), []string{txtPath}))
+	b.waitText(tid("file-evidenceFile")+" "+tid("problem"), "by its bytes")
+	act := b.api("GET", "/api/activities/ada-course", nil)
+	assert.Equal(t, "certificate.pdf", act["evidenceFile"].(map[string]any)["name"])
 }

@@ -13,7 +13,7 @@ import BadgeWidget from './Badge.jsx';
 
 const LazyPlayground = lazy(() => import('./Playground.jsx').then((m) => ({ default: m.Playground })));
 import Ajv2020 from 'ajv/dist/2020.js';
-import { api, displayName, titleField } from './api.js';
+import { api, displayName, session, titleField } from './api.js';
 import { useCollections } from './collections.js';
 import CodeEditor from './CodeEditor.jsx';
 import { Link } from './router.jsx';
@@ -65,6 +65,88 @@ function uiLanguage(prop) {
   // Long text: a string allowed to run past a line.
   if (prop.type === 'string' && !prop.enum && !prop.format && (prop.maxLength || 0) >= 300) return 'textarea';
   return null;
+}
+
+// FileField uploads the file of an x-file field (the document is saved
+// with it: a new revision) and shows what it holds, an image as a
+// picture, read with the signed-in caller's key.
+function FileField({ formData, name, registry, schema, uiSchema }) {
+  const ctx = (registry && registry.formContext) || {};
+  const id = ctx.formData && ctx.formData.id;
+  const [preview, setPreview] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const ref = formData && typeof formData === 'object' ? formData : null;
+  const path = id ? `/api/${encodeURIComponent(ctx.collection)}/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}` : null;
+  useEffect(() => {
+    let url = null;
+    let live = true;
+    if (path && ref && ref.sha256 && String(ref.type || '').startsWith('image/')) {
+      fetch(path, { headers: session.key() ? { Authorization: `Bearer ${session.key()}` } : {}, cache: 'no-store' })
+        .then((r) => (r.ok ? r.blob() : null))
+        .then((b) => {
+          if (b && live) {
+            url = URL.createObjectURL(b);
+            setPreview(url);
+          }
+        })
+        .catch(() => {});
+    } else setPreview(null);
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [path, ref && ref.sha256]);
+  async function upload(file) {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const r = await fetch(path, { method: 'POST', body, headers: session.key() ? { Authorization: `Bearer ${session.key()}` } : {} });
+      const data = await r.json().catch(() => ({}));
+      if (!r.ok) throw new Error((data.errors && data.errors[0] && data.errors[0].message) || data.detail || r.statusText);
+      window.dispatchEvent(new CustomEvent('credence:document-changed', { detail: { message: `Uploaded ${file.name}.` } }));
+    } catch (e) {
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const title = (uiSchema && uiSchema['ui:title']) || schema.title || humanize(name);
+  return (
+    <div className="form-group file-field" data-testid={`file-${name}`}>
+      <label className="control-label">{title}</label>
+      {schema.description ? <p className="muted">{schema.description}</p> : null}
+      {ref && ref.sha256 ? (
+        <p className="file-ref">
+          {path ? (
+            <a href="#download" onClick={async (e) => {
+              e.preventDefault();
+              const r = await fetch(path, { headers: session.key() ? { Authorization: `Bearer ${session.key()}` } : {} });
+              const b = await r.blob();
+              const u = URL.createObjectURL(b);
+              window.open(u, '_blank', 'noopener');
+              setTimeout(() => URL.revokeObjectURL(u), 60000);
+            }}>{ref.name || 'file'}</a>
+          ) : (ref.name || 'file')}{' '}
+          <span className="muted">
+            {ref.type} · {ref.size} bytes{ref.width ? ` · ${ref.width}×${ref.height}` : ''}
+          </span>
+        </p>
+      ) : (
+        <p className="muted">No file yet.</p>
+      )}
+      {preview ? <img src={preview} alt={ref.name || ''} className="image-preview" data-testid={`file-preview-${name}`} /> : null}
+      {path ? (
+        <input type="file" disabled={busy} data-testid={`file-input-${name}`} onChange={(e) => e.target.files[0] && upload(e.target.files[0])} />
+      ) : (
+        <p className="muted">Save the document first, then upload its file.</p>
+      )}
+      {busy ? <span className="muted"> uploading…</span> : null}
+      {error ? <p className="text-danger" data-testid="problem">{error}</p> : null}
+    </div>
+  );
 }
 
 // ImageWidget takes an image's address and shows the image.
@@ -120,6 +202,10 @@ function uiSchemaFor(schema, collection, top = true, existing = false) {
     const u = {};
     // A label from title, else the name made readable.
     if (!prop.title) u['ui:title'] = humanize(name);
+    if (top && prop['x-file'] !== undefined && prop['x-file'] !== false) {
+      ui[name] = { 'ui:field': FileField, ...(prop.title ? {} : { 'ui:title': humanize(name) }) };
+      continue;
+    }
     if (freeForm(prop)) {
       ui[name] = { 'ui:field': JsonField };
       continue;

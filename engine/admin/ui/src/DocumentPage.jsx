@@ -123,6 +123,15 @@ export function EditDocument({ collection, id }) {
   useEffect(() => {
     if (schema) load();
   }, [schema, load]);
+  // An upload saves the document: read it again.
+  useEffect(() => {
+    const f = async (e) => {
+      await load();
+      setNotice(e.detail && e.detail.message ? `${e.detail.message} Saved as a new revision.` : 'Saved.');
+    };
+    window.addEventListener('credence:document-changed', f);
+    return () => window.removeEventListener('credence:document-changed', f);
+  }, [load]);
 
   async function save(content, message = 'Saved.') {
     // Saving unchanged writes nothing: no new revision, no automation fired.
