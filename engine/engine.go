@@ -98,7 +98,7 @@ func New(cfg Config, svc Service) http.Handler {
 	if cfg.AnonymousRole == "" {
 		cfg.AnonymousRole = documents.RolePublic
 	}
-	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger,
+	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger, thumbs: newThumbCache(),
 		limits: newLimiter(cfg.RateLimit, cfg.Now), failures: newFailureLimiter(cfg.AuthFailures, cfg.Now)}
 	r := chi.NewRouter()
 	r.Use(h.requestID, h.logRequests, h.recoverPanics, h.cors, middleware.GetHead, h.authenticate)
@@ -145,6 +145,7 @@ type handlers struct {
 	specs    specs
 	limits   *limiter
 	failures *failureLimiter
+	thumbs   *thumbCache
 }
 
 func (h *handlers) health(w http.ResponseWriter, r *http.Request) {

@@ -201,6 +201,15 @@ func (h *handlers) download(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: fmt.Sprintf("%s/%s has no file in %s", coll, id, ff.name)})
 		return
 	}
+	if t := r.URL.Query().Get("thumb"); t != "" {
+		tw, th, err := parseThumb(t)
+		if err != nil {
+			h.error(w, r, err)
+			return
+		}
+		h.thumbnail(w, r, ref.SHA256, ff.maxPixels, tw, th)
+		return
+	}
 	f, err := h.cfg.Files.Open(r.Context(), ref.SHA256)
 	if errors.Is(err, files.ErrNotFound) {
 		h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: "the file is no longer stored"})

@@ -2,9 +2,12 @@ package engine_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"mime/multipart"
 	"net/http"
@@ -256,4 +259,80 @@ func TestExportCarriesFiles(t *testing.T) {
 	swept, err := other.files.Sweep(t.Context(), time.Hour)
 	require.NoError(t, err)
 	assert.Zero(t, swept.Files)
+}
+
+// pngHeader is the start of a PNG that claims to be w×h: what an image
+// reader sees first, and all a decompression bomb needs to show.
+func pngHeader(w, h uint32) []byte {
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 6 // 8 bits, RGBA
+	chunk := append([]byte("IHDR"), ihdr...)
+	out := []byte("\x89PNG\r\n\x1a\n")
+	out = binary.BigEndian.AppendUint32(out, 13)
+	out = append(out, chunk...)
+	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(chunk))
+	// A little compressed nothing, as if the pixels followed.
+	return append(out, bytes.Repeat([]byte{0}, 64)...)
+}
+
+func TestThumbnails(t *testing.T) {
+	_, _, ada, bob := newFileServer(t)
+	require.Equal(t, http.StatusOK, upload(t, ada, "/api/activities/a1/files/evidence", "chart.png", pngOf(t, 300, 200)).Code)
+	thumb := ada.get("/api/activities/a1/files/evidence?thumb=100x100")
+	require.Equal(t, http.StatusOK, thumb.Code, "%s", thumb)
+	assert.Equal(t, "image/png", thumb.Header.Get("Content-Type"))
+	cfg, err := png.DecodeConfig(bytes.NewReader(thumb.Body))
+	require.NoError(t, err)
+	assert.Equal(t, [2]int{100, 66}, [2]int{cfg.Width, cfg.Height}, "it fits, its proportions kept")
+	again := ada.get("/api/activities/a1/files/evidence?thumb=100x100", "If-None-Match", thumb.Header.Get("ETag"))
+	assert.Equal(t, http.StatusNotModified, again.Code)
+	assertProblem(t, bob.get("/api/activities/a1/files/evidence?thumb=100x100"), http.StatusNotFound)
+	for _, bad := range []string{"0x5", "100", "5000x10", "axb"} {
+		assertProblem(t, ada.get("/api/activities/a1/files/evidence?thumb="+bad), http.StatusBadRequest)
+	}
+	// A PDF has no thumbnail.
+	require.Equal(t, http.StatusOK, upload(t, ada, "/api/activities/a1/files/evidence", "c.pdf", pdf).Code)
+	assertProblem(t, ada.get("/api/activities/a1/files/evidence?thumb=100x100"), http.StatusBadRequest)
+
+	// A decompression bomb: a few bytes claiming 50,000 × 50,000 pixels,
+	// refused from its header at the upload; nothing is decoded.
+	bomb := upload(t, ada, "/api/activities/a1/files/evidence", "bomb.png", pngHeader(50000, 50000))
+	p := assertProblem(t, bomb, http.StatusUnprocessableEntity)
+	assert.Contains(t, mustJSON(t, p), "50000×50000 pixels")
+}
+
+// BenchmarkThumbnail makes the thumbnail of a 12-megapixel JPEG (4000 ×
+// 3000), the cache off so that each run decodes and scales.
+func BenchmarkThumbnail(b *testing.B) {
+	st, err := bolt.Open(filepath.Join(b.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(b, err)
+	b.Cleanup(func() { st.Close() })
+	svc, err := documents.New(b.Context(), st, documents.Options{})
+	require.NoError(b, err)
+	fs := &files.Store{St: st}
+	img := image.NewRGBA(image.Rect(0, 0, 4000, 3000))
+	for y := range 3000 {
+		for x := 0; x < 4000; x += 7 {
+			img.Set(x, y, color.RGBA{R: uint8(x), G: uint8(y), B: 90, A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(b, jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80}))
+	info, err := fs.Put(b.Context(), bytes.NewReader(buf.Bytes()), 1<<30)
+	require.NoError(b, err)
+	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RoleAdmin, Files: fs}, svc), svc: svc, store: st}
+	createCollection(b, srv, "photos", `{"type": "object", "properties": {"image": {"x-file": {"types": ["image/*"]}}}}`)
+	resp := srv.put("/api/photos/p1", `{"image": {"sha256": "`+info.SHA256+`", "name": "p.jpg"}}`)
+	require.Equal(b, http.StatusCreated, resp.Code, "%s", resp)
+	size := 100
+	for b.Loop() {
+		size++ // another size each run: no cache
+		resp := srv.get(fmt.Sprintf("/api/photos/p1/files/image?thumb=%dx%d", size, size))
+		if resp.Code != http.StatusOK {
+			b.Fatalf("%s", resp)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1e6, "MB-jpeg")
 }
