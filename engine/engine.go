@@ -79,6 +79,7 @@ type Service interface {
 	Aggregate(ctx context.Context, coll string, q documents.AggregateQuery) (*documents.Aggregate, error)
 	AnalyzeItems(ctx context.Context, coll string, q documents.ItemQuery) (*documents.ItemAnalysis, error)
 	VerifyAudit(ctx context.Context) (*documents.AuditReport, error)
+	SeedKey() []byte
 }
 
 // TokenVerifier checks an access token without the store: the caller it
@@ -130,6 +131,8 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/{collection}/{id}/referrers", h.referrers)
 	r.Post("/api/{collection}/{id}/files/{field}", h.upload)
 	r.Get("/api/{collection}/{id}/files/{field}", h.download)
+	r.Get("/api/{collection}/{id}/files/{field}/url", h.signedURL)
+	r.Get("/files/{sha}", h.signedFile)
 	r.Post("/api/{collection}/{id}/publish", h.publish(true))
 	r.Post("/api/{collection}/{id}/unpublish", h.publish(false))
 	if cfg.Routes != nil {

@@ -58,7 +58,7 @@ func newFileServer(t *testing.T) (*fileServer, keyCaller, keyCaller, keyCaller) 
 	require.NoError(t, err)
 	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 	fs := &files.Store{St: st, Now: func() time.Time { return now }}
-	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RolePublic, Files: fs}, svc), svc: svc, store: st}
+	srv := &testServer{handler: engine.New(engine.Config{AnonymousRole: documents.RolePublic, Files: fs, Now: func() time.Time { return now }}, svc), svc: svc, store: st}
 	s := &fileServer{testServer: srv, files: fs, now: &now}
 	admin, _ := withKey(t, srv, "admin", "")
 	require.Equal(t, http.StatusCreated, admin.put("/api/_schemas/activities", evidenceSchema).Code)
@@ -335,4 +335,28 @@ func BenchmarkThumbnail(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len())/1e6, "MB-jpeg")
+}
+
+// TestSignedFileAddresses: a reader of the document gets an address that
+// works without a key until it expires; a changed one does not.
+func TestSignedFileAddresses(t *testing.T) {
+	s, _, ada, bob := newFileServer(t)
+	require.Equal(t, http.StatusOK, upload(t, ada, "/api/activities/a1/files/evidence", "chart.png", pngOf(t, 80, 40)).Code)
+	signed := ada.get("/api/activities/a1/files/evidence/url?ttl=10m")
+	require.Equal(t, http.StatusOK, signed.Code, "%s", signed)
+	addr := signed.object(t)["url"].(string)
+	got := s.get(addr) // no key
+	require.Equal(t, http.StatusOK, got.Code, "%s", got)
+	assert.Equal(t, "image/png", got.Header.Get("Content-Type"))
+	assert.Equal(t, http.StatusOK, s.get(addr+"&thumb=20x20").Code, "thumbnails too")
+	assertProblem(t, s.get(addr[:len(addr)-1]+"0"), http.StatusForbidden)
+	assertProblem(t, bob.get("/api/activities/a1/files/evidence/url"), http.StatusNotFound)
+	assertProblem(t, ada.get("/api/activities/a1/files/evidence/url?ttl=5h"), http.StatusBadRequest)
+	// Another file under the same signature is refused.
+	other := "/files/" + fmt.Sprintf("%064d", 1) + addr[len("/files/")+64:]
+	assertProblem(t, s.get(other), http.StatusForbidden)
+	// Ten minutes later, it has expired.
+	*s.now = s.now.Add(11 * time.Minute)
+	p := assertProblem(t, s.get(addr), http.StatusForbidden)
+	assert.Contains(t, p["detail"], "expired")
 }

@@ -653,4 +653,21 @@ func (b *builder) fileRoutes(spec collSpec, name, field string, perm Permissions
 	if item.Get != nil || item.Post != nil {
 		b.doc.Paths.Set("/api/"+spec.coll+"/{id}/files/"+field, item)
 	}
+	if perm.Read {
+		str := func(desc string) *openapi3.SchemaRef {
+			return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc}}
+		}
+		signed := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"url", "expiresAt"}, Properties: openapi3.Schemas{
+			"url": str("The file's address, /files/{sha256}?exp=&sig=: it works without a key until expiresAt."),
+			"expiresAt": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time"}}}}
+		ttl := &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: "ttl", In: "query", Description: "How long the address works: a duration up to 1h, 5m by default.",
+			Schema: str("")}}
+		b.doc.Paths.Set("/api/"+spec.coll+"/{id}/files/"+field+"/url", &openapi3.PathItem{Parameters: params("id"), Get: &openapi3.Operation{
+			OperationID: "signed" + name + op + "URL", Tags: []string{spec.coll},
+			Summary:     "A short-lived address of the file of " + field + " of a document of " + spec.coll,
+			Description: describe("For an <img> or a link: an address of the file that works without a key for a few minutes, to a caller who may read the document."),
+			Parameters:  openapi3.Parameters{ttl},
+			Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: jsonResponse("The signed address.", &openapi3.SchemaRef{Value: signed})}, 400, 404, 503),
+		}})
+	}
 }
