@@ -658,7 +658,7 @@ func (b *builder) fileRoutes(spec collSpec, name, field string, perm Permissions
 			return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc}}
 		}
 		signed := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"url", "expiresAt"}, Properties: openapi3.Schemas{
-			"url": str("The file's address, /files/{sha256}?exp=&sig=: it works without a key until expiresAt."),
+			"url":       str("The file's address, /files/{sha256}?exp=&sig=: it works without a key until expiresAt."),
 			"expiresAt": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time"}}}}
 		ttl := &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: "ttl", In: "query", Description: "How long the address works: a duration up to 1h, 5m by default.",
 			Schema: str("")}}
