@@ -662,6 +662,27 @@ func (b *builder) fileRoutes(spec collSpec, name, field string, perm Permissions
 			"expiresAt": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time"}}}}
 		ttl := &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: "ttl", In: "query", Description: "How long the address works: a duration up to 1h, 5m by default.",
 			Schema: str("")}}
+		if b.doc.Paths.Value("/files/{sha256}") == nil {
+			desc := "The file's bytes."
+			q := func(name, d string) *openapi3.ParameterRef {
+				return &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: name, In: "query", Required: name != "thumb", Description: d, Schema: str("")}}
+			}
+			b.doc.Paths.Set("/files/{sha256}", &openapi3.PathItem{Get: &openapi3.Operation{
+				OperationID: "getSignedFile", Tags: []string{"files"},
+				Summary:     "Read a file by a signed address",
+				Description: "What a file's /url operation signed: the file, without a key, until exp; a changed or expired address is a 403.",
+				Security:    &openapi3.SecurityRequirements{{}},
+				Parameters: openapi3.Parameters{
+					{Value: &openapi3.Parameter{Name: "sha256", In: "path", Required: true, Description: "The file's SHA-256.", Schema: str("")}},
+					q("exp", "The expiry, in Unix seconds."), q("sig", "The signature."), q("thumb", "WIDTHxHEIGHT: a thumbnail of an image."),
+				},
+				Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+					200: {Value: &openapi3.Response{Description: &desc, Content: openapi3.Content{"application/octet-stream": &openapi3.MediaType{
+						Schema: &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "binary"}}}}}},
+				}, 400, 404, 503),
+			}})
+			b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "files", Description: "Files by signed address."})
+		}
 		b.doc.Paths.Set("/api/"+spec.coll+"/{id}/files/"+field+"/url", &openapi3.PathItem{Parameters: params("id"), Get: &openapi3.Operation{
 			OperationID: "signed" + name + op + "URL", Tags: []string{spec.coll},
 			Summary:     "A short-lived address of the file of " + field + " of a document of " + spec.coll,
