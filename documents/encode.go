@@ -422,7 +422,11 @@ func (g *ids) next(now time.Time) string {
 	binary.BigEndian.PutUint64(b[:8], ms<<16)
 	copy(b[6:], g.rnd[:])
 	g.mu.Unlock()
-	// 128 bits as 26 base32 digits, most significant first.
+	return base32ID(b)
+}
+
+// base32ID writes 128 bits as 26 base32 digits, most significant first.
+func base32ID(b [16]byte) string {
 	hi := binary.BigEndian.Uint64(b[:8])
 	lo := binary.BigEndian.Uint64(b[8:])
 	var out [26]byte

@@ -60,7 +60,21 @@ func (s *Service) record(tx store.Tx, a Auth, op, coll, id string, rev int64, be
 	if err != nil {
 		return err
 	}
-	return tx.Put(outboxBucket, []byte(s.ids.next(at)), b)
+	key := []byte(s.ids.next(at))
+	if err := tx.Put(outboxBucket, key, b); err != nil {
+		return err
+	}
+	// The feed of realtime clients: small, the document read from its
+	// revision when it is sent (a deleted one carries its last form).
+	fe := FeedEntry{Collection: coll, ID: id, Rev: rev, Op: op, At: stamp}
+	if op == OpDeleted {
+		fe.Before = before
+	}
+	fb, err := json.Marshal(fe)
+	if err != nil {
+		return err
+	}
+	return tx.Put(feedBucket, key, fb)
 }
 
 // PendingEvents returns up to limit events not yet acknowledged, oldest

@@ -101,6 +101,9 @@ func New(cfg Config, svc Service) http.Handler {
 	}
 	h := &handlers{svc: svc, cfg: cfg, log: cfg.Logger, thumbs: newThumbCache(),
 		limits: newLimiter(cfg.RateLimit, cfg.Now), failures: newFailureLimiter(cfg.AuthFailures, cfg.Now)}
+	if fs, ok := svc.(feedService); ok {
+		h.hub = newHub(fs, cfg.Logger)
+	}
 	r := chi.NewRouter()
 	r.Use(h.requestID, h.logRequests, h.recoverPanics, h.cors, middleware.GetHead, h.authenticate)
 	r.NotFound(h.notFound)
@@ -117,6 +120,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Post("/api/_eval", h.eval)
 	r.Get("/api/_export", h.export)
 	r.Get("/api/_audit/_verify", h.verifyAudit)
+	r.Get("/api/_events", h.events)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/_aggregate", h.aggregate)
@@ -149,6 +153,7 @@ type handlers struct {
 	limits   *limiter
 	failures *failureLimiter
 	thumbs   *thumbCache
+	hub      *hub // nil when the service has no feed
 }
 
 func (h *handlers) health(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,474 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/credence/credence/documents"
+)
+
+// Bounds of realtime streams.
+const (
+	// feedPoll is how often a node reads the feed for new writes while
+	// anyone listens: with the time to decide and send, the bound of an
+	// event's delay, on one node or across nodes.
+	feedPoll = 100 * time.Millisecond
+	// feedBatch is how many entries the hub reads at once.
+	feedBatch = 500
+	// heartbeat keeps idle connections (and proxies) open.
+	heartbeat = 15 * time.Second
+	// writeWait is how long one write to a client may block before the
+	// client is dropped.
+	writeWait = 10 * time.Second
+	// subscriberBuffer is how many events a subscriber may be behind
+	// before it is dropped (told to resync), so that a slow client never
+	// holds the others or the writers.
+	subscriberBuffer = 512
+	// MaxSubscriptions bounds the open streams of one caller (a key or
+	// account, or an address for the anonymous).
+	MaxSubscriptions = 8
+	// MaxStreams bounds the open streams of a node.
+	MaxStreams = 10000
+	// replayLimit bounds the entries a resuming client is sent before it
+	// is told to resync.
+	replayLimit = 10000
+)
+
+// feedService is what the event streams need of the document service.
+type feedService interface {
+	Feed(ctx context.Context, after string, limit int) ([]documents.FeedEntry, bool, error)
+	FeedHead(ctx context.Context) (string, error)
+	FeedShared() bool
+	NewWatcher(ctx context.Context, collection, filter string) (*documents.Watcher, error)
+	Deliver(ctx context.Context, entries []documents.FeedEntry, watchers func(documents.FeedEntry) []*documents.Watcher, emit func(documents.FeedEntry, *documents.Watcher, documents.Seen)) error
+}
+
+// hub reads the feed once for all the streams of a node, decides each
+// entry for the streams it may concern (as their callers), and hands each
+// its event; a stream that falls subscriberBuffer events behind is dropped.
+type hub struct {
+	svc feedService
+	log *slog.Logger
+
+	mu       sync.Mutex
+	subs     map[*documents.Watcher]*subscriber
+	perCall  map[string]int
+	running  bool
+	high     string              // the newest entry handed out
+	recent   map[string]struct{} // entries handed out within FeedSettle of high (shared stores)
+	listBuf  []*documents.Watcher
+	received func(n int) // tests: called after each batch
+}
+
+func newHub(svc feedService, log *slog.Logger) *hub {
+	return &hub{svc: svc, log: log, subs: map[*documents.Watcher]*subscriber{}, perCall: map[string]int{}, recent: map[string]struct{}{}}
+}
+
+type subscriber struct {
+	w       *documents.Watcher
+	colls   map[string]bool // empty: every collection
+	id      string
+	ch      chan []byte
+	dropped chan struct{}
+}
+
+func (s *subscriber) wants(e documents.FeedEntry) bool {
+	if len(s.colls) > 0 && !s.colls[e.Collection] {
+		return false
+	}
+	return s.id == "" || s.id == e.ID
+}
+
+// errTooMany is the refusal of a stream over the limits.
+type errTooMany struct{ msg string }
+
+func (e errTooMany) Error() string { return e.msg }
+
+// join registers a subscriber and returns the newest entry the hub has
+// handed out: the subscriber reads those up to it itself (a replay), the
+// hub hands it the later ones.
+func (h *hub) join(ctx context.Context, s *subscriber, who string) (string, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.perCall[who] >= MaxSubscriptions {
+		return "", errTooMany{fmt.Sprintf("at most %d event streams may be open at once for one caller: close one first", MaxSubscriptions)}
+	}
+	if len(h.subs) >= MaxStreams {
+		return "", errTooMany{"this node has as many event streams open as it takes: try again later"}
+	}
+	if !h.running {
+		head, err := h.svc.FeedHead(ctx)
+		if err != nil {
+			return "", err
+		}
+		h.high, h.running = head, true
+		clear(h.recent)
+		go h.run()
+	}
+	h.subs[s.w] = s
+	h.perCall[who]++
+	return h.high, nil
+}
+
+func (h *hub) leave(s *subscriber, who string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, s.w)
+	if h.perCall[who]--; h.perCall[who] <= 0 {
+		delete(h.perCall, who)
+	}
+}
+
+// run reads the feed while anyone listens.
+func (h *hub) run() {
+	ctx := context.Background()
+	t := time.NewTicker(feedPoll)
+	defer t.Stop()
+	for range t.C {
+		h.mu.Lock()
+		if len(h.subs) == 0 {
+			h.running = false
+			h.mu.Unlock()
+			return
+		}
+		h.mu.Unlock()
+		for {
+			n, err := h.poll(ctx)
+			if err != nil {
+				h.log.Warn("events: reading the feed failed", "error", err.Error())
+				break
+			}
+			if n < feedBatch {
+				break
+			}
+		}
+	}
+}
+
+// poll reads and hands out one batch of new entries; it returns how many
+// it read. On a shared store it reads again the FeedSettle before the
+// newest entry handed out, for the writes of other nodes that became
+// visible late, and skips those already handed out.
+func (h *hub) poll(ctx context.Context) (int, error) {
+	shared := h.svc.FeedShared()
+	h.mu.Lock()
+	from := h.high
+	if shared && from != "" {
+		if t, ok := documents.FeedKeyTime(from); ok {
+			from = documents.FeedKeyAt(t.Add(-documents.FeedSettle))
+		}
+	}
+	h.mu.Unlock()
+	read, n := 0, 0
+	var fresh []documents.FeedEntry
+	for {
+		entries, _, err := h.svc.Feed(ctx, from, feedBatch)
+		if err != nil {
+			return 0, err
+		}
+		read = len(entries)
+		h.mu.Lock()
+		for _, e := range entries {
+			if _, ok := h.recent[e.Key]; ok || !shared && e.Key <= h.high {
+				continue
+			}
+			fresh = append(fresh, e)
+		}
+		h.mu.Unlock()
+		if read < feedBatch || len(fresh) > 0 {
+			break
+		}
+		from = entries[len(entries)-1].Key // a full batch of entries already sent
+	}
+	if len(fresh) == 0 {
+		return read, nil
+	}
+	n = len(fresh)
+	err := h.svc.Deliver(ctx, fresh, h.watchers, h.emit)
+	h.mu.Lock()
+	for _, e := range fresh {
+		if e.Key > h.high {
+			h.high = e.Key
+		}
+		if shared {
+			h.recent[e.Key] = struct{}{}
+		}
+	}
+	if shared {
+		if t, ok := documents.FeedKeyTime(h.high); ok {
+			low := documents.FeedKeyAt(t.Add(-documents.FeedSettle))
+			for k := range h.recent {
+				if k < low {
+					delete(h.recent, k)
+				}
+			}
+		}
+	}
+	if h.received != nil {
+		h.received(n)
+	}
+	h.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	return read, nil
+}
+
+// watchers returns the watchers of the subscribers that want e.
+func (h *hub) watchers(e documents.FeedEntry) []*documents.Watcher {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.listBuf = h.listBuf[:0]
+	for w, s := range h.subs {
+		if s.wants(e) {
+			h.listBuf = append(h.listBuf, w)
+		}
+	}
+	return h.listBuf
+}
+
+// emit hands a subscriber its event, or drops it when it is too far behind.
+func (h *hub) emit(e documents.FeedEntry, w *documents.Watcher, seen documents.Seen) {
+	frame := eventFrame(e, seen)
+	if frame == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s, ok := h.subs[w]
+	if !ok {
+		return
+	}
+	select {
+	case s.ch <- frame:
+	default:
+		close(s.dropped) // told to read afresh
+		delete(h.subs, w)
+	}
+}
+
+// streamEvent is the data of an event.
+type streamEvent struct {
+	Collection string `json:"collection"`
+	ID         string `json:"id"`
+	Rev        int64  `json:"rev"`
+	// Op is created, updated or deleted, as the caller sees it: a
+	// document that became visible to it is created, one that it no
+	// longer sees is deleted.
+	Op string `json:"op"`
+	// Visibility is "shown" or "hidden" when the write changed whether the
+	// caller sees the document rather than the document itself.
+	Visibility string          `json:"visibility,omitempty"`
+	At         string          `json:"at"`
+	Doc        json.RawMessage `json:"doc,omitempty"`
+}
+
+// eventFrame is the Server-Sent Event of an entry as a caller sees it,
+// nil when it sees nothing of it.
+func eventFrame(e documents.FeedEntry, seen documents.Seen) []byte {
+	ev := streamEvent{Collection: e.Collection, ID: e.ID, Rev: e.Rev, At: e.At}
+	switch {
+	case e.Op == documents.OpDeleted && seen.WasVisible:
+		ev.Op, ev.Doc = documents.OpDeleted, seen.JSON
+	case e.Op == documents.OpUpdated && seen.WasVisible && !seen.Visible:
+		ev.Op, ev.Visibility = documents.OpDeleted, "hidden" // gone from the caller's sight
+	case e.Op == documents.OpCreated && seen.Visible:
+		ev.Op, ev.Doc = documents.OpCreated, seen.JSON
+	case e.Op == documents.OpUpdated && seen.Visible && !seen.WasVisible:
+		ev.Op, ev.Visibility, ev.Doc = documents.OpCreated, "shown", seen.JSON // new to the caller
+	case e.Op == documents.OpUpdated && seen.Visible:
+		ev.Op, ev.Doc = documents.OpUpdated, seen.JSON
+	default:
+		return nil
+	}
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(b) + len(e.Key) + 32)
+	fmt.Fprintf(&buf, "id: %s\nevent: %s\ndata: %s\n\n", e.Key, ev.Op, b)
+	return buf.Bytes()
+}
+
+// events answers GET /api/_events: Server-Sent Events of the writes the
+// caller may see, as it sees them, optionally of some collections
+// (collections=a,b), one document (id=) or those a filter keeps (filter=).
+// Last-Event-ID (or lastEventId=) resumes after an event within the feed's
+// retention; else a resync event says to read afresh.
+func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
+	fs, ok := h.svc.(feedService)
+	if !ok {
+		h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: "this server has no event stream"})
+		return
+	}
+	q := r.URL.Query()
+	s := &subscriber{colls: map[string]bool{}, id: q.Get("id"), ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
+	var only string
+	for _, c := range list(q.Get("collections")) {
+		if _, ok := h.svc.Registry().Collection(c); !ok && !strings.HasPrefix(c, "_") {
+			h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: fmt.Sprintf("no collection %q", c)})
+			return
+		}
+		s.colls[c], only = true, c
+	}
+	filter := q.Get("filter")
+	if (s.id != "" || filter != "") && len(s.colls) != 1 {
+		h.error(w, r, badRequest("id= and filter= need one collection: collections=attempts&id=... or collections=attempts&filter=..."))
+		return
+	}
+	last := r.Header.Get("Last-Event-ID")
+	if last == "" {
+		last = q.Get("lastEventId")
+	}
+	if _, ok := documents.FeedKeyTime(last); last != "" && !ok {
+		h.error(w, r, badRequest("Last-Event-ID is not the id of an event: resume with the id of the last event received"))
+		return
+	}
+	// The stream decides as its caller, for as long as it is open.
+	watcher, err := fs.NewWatcher(r.Context(), only, filter)
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	s.w = watcher
+	who := "addr:" + clientAddr(r.RemoteAddr).String()
+	if a, ok := documents.AuthFrom(r.Context()); ok && a.KeyID != "" {
+		who = "key:" + a.KeyID
+	}
+	if h.hub == nil {
+		h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: "this server has no event stream"})
+		return
+	}
+	cursor, err := h.hub.join(r.Context(), s, who)
+	if err != nil {
+		var tm errTooMany
+		if ok := asTooMany(err, &tm); ok {
+			w.Header().Set("Retry-After", "5")
+			h.problem(w, r, http.StatusTooManyRequests, tm.msg, nil)
+			return
+		}
+		h.error(w, r, err)
+		return
+	}
+	defer h.hub.leave(s, who)
+
+	rc := http.NewResponseController(w)
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/event-stream")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	write := func(b []byte) error {
+		_ = rc.SetWriteDeadline(time.Now().Add(writeWait))
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
+	if write([]byte(": the writes you may see, as you see them\nretry: 2000\n\n")) != nil {
+		return
+	}
+	resync := func(why string) {
+		b, _ := json.Marshal(map[string]string{"reason": why})
+		_ = write([]byte("event: resync\ndata: " + string(b) + "\n\n"))
+	}
+
+	// What the caller missed, up to the hub's cursor.
+	if last != "" && !h.replay(r.Context(), fs, s, last, cursor, write, resync) {
+		return
+	}
+
+	beat := time.NewTicker(heartbeat)
+	defer beat.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.dropped:
+			resync("the stream fell too far behind: read afresh")
+			return
+		case f := <-s.ch:
+			if write(f) != nil {
+				return
+			}
+		case <-beat.C:
+			if write([]byte(": ping\n\n")) != nil {
+				return
+			}
+		}
+	}
+}
+
+func asTooMany(err error, target *errTooMany) bool {
+	tm, ok := err.(errTooMany)
+	if ok {
+		*target = tm
+	}
+	return ok
+}
+
+// replay sends a resuming client the events after last up to cursor (on a
+// shared store, from FeedSettle before last: the writes of other nodes
+// that became visible late; a client may get an event twice, and knows it
+// by its collection, id and rev). It returns false when the stream ends.
+func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, last, cursor string, write func([]byte) error, resync func(string)) bool {
+	from := last
+	if fs.FeedShared() {
+		t, _ := documents.FeedKeyTime(last)
+		from = documents.FeedKeyAt(t.Add(-documents.FeedSettle))
+	}
+	if cursor == "" || from >= cursor {
+		return true
+	}
+	sent := 0
+	for {
+		entries, gone, err := fs.Feed(ctx, from, feedBatch)
+		if err != nil {
+			return false
+		}
+		if gone {
+			resync("the events after " + last + " are no longer kept: read afresh")
+			return false
+		}
+		var batch []documents.FeedEntry
+		for _, e := range entries {
+			if e.Key > cursor {
+				break
+			}
+			if s.wants(e) {
+				batch = append(batch, e)
+			}
+		}
+		var frames [][]byte
+		err = fs.Deliver(ctx, batch, func(documents.FeedEntry) []*documents.Watcher { return []*documents.Watcher{s.w} },
+			func(e documents.FeedEntry, _ *documents.Watcher, seen documents.Seen) {
+				if f := eventFrame(e, seen); f != nil {
+					frames = append(frames, f)
+				}
+			})
+		if err != nil {
+			return false
+		}
+		for _, f := range frames {
+			if write(f) != nil {
+				return false
+			}
+		}
+		if sent += len(frames); sent > replayLimit {
+			resync("more events were missed than a stream replays: read afresh")
+			return false
+		}
+		if len(entries) < feedBatch || entries[len(entries)-1].Key >= cursor {
+			return true
+		}
+		from = entries[len(entries)-1].Key
+	}
+}
