@@ -164,29 +164,36 @@ type Seen struct {
 // it decided for each collection until the schemas change. It is safe for
 // concurrent use.
 type Watcher struct {
-	ctx        context.Context
-	collection string
-	filter     string
+	ctx    context.Context
+	filter string
 
 	mu    sync.Mutex
 	rs    *registryState
 	views map[string]*view
 }
 
-// NewWatcher returns the watcher of ctx's caller. A filter needs its
+// NewWatcher returns the watcher of ctx's caller for the writes of
+// collections (all when empty), which must exist. A filter needs one
 // collection; one that does not compile is a bad request, with its
 // position.
-func (s *Service) NewWatcher(ctx context.Context, collection, filter string) (*Watcher, error) {
-	w := &Watcher{ctx: ctx, collection: collection, filter: filter, views: map[string]*view{}}
-	if filter == "" {
-		return w, nil
+func (s *Service) NewWatcher(ctx context.Context, collections []string, filter string) (*Watcher, error) {
+	if filter != "" && len(collections) != 1 {
+		return nil, errorf(KindBadRequest, "a filter needs one collection")
 	}
-	rs, err := s.registryFor(ctx, collection)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.watchFilter(rs, collection, filter); err != nil {
-		return nil, err
+	w := &Watcher{ctx: ctx, filter: filter, views: map[string]*view{}}
+	for _, c := range collections {
+		rs, err := s.registryFor(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		if !rs.exists(c) {
+			return nil, noCollection(c)
+		}
+		if filter != "" {
+			if _, err := s.watchFilter(rs, c, filter); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return w, nil
 }

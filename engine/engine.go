@@ -55,6 +55,10 @@ type Config struct {
 	// the access tokens of signed-in accounts, accepted wherever an API
 	// key is.
 	Tokens TokenVerifier
+	// Closing, when closed, ends the event streams: http.Server.Shutdown
+	// waits for every handler, and a stream never ends on its own. Their
+	// clients reconnect with Last-Event-ID.
+	Closing <-chan struct{}
 }
 
 // Service is what the engine needs of the document service.

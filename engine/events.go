@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -46,7 +45,7 @@ type feedService interface {
 	Feed(ctx context.Context, after string, limit int) ([]documents.FeedEntry, bool, error)
 	FeedHead(ctx context.Context) (string, error)
 	FeedShared() bool
-	NewWatcher(ctx context.Context, collection, filter string) (*documents.Watcher, error)
+	NewWatcher(ctx context.Context, collections []string, filter string) (*documents.Watcher, error)
 	Deliver(ctx context.Context, entries []documents.FeedEntry, watchers func(documents.FeedEntry) []*documents.Watcher, emit func(documents.FeedEntry, *documents.Watcher, documents.Seen)) error
 }
 
@@ -311,13 +310,9 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	s := &subscriber{colls: map[string]bool{}, id: q.Get("id"), ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
-	var only string
-	for _, c := range list(q.Get("collections")) {
-		if _, ok := h.svc.Registry().Collection(c); !ok && !strings.HasPrefix(c, "_") {
-			h.error(w, r, &documents.Error{Kind: documents.KindNotFound, Message: fmt.Sprintf("no collection %q", c)})
-			return
-		}
-		s.colls[c], only = true, c
+	colls := list(q.Get("collections"))
+	for _, c := range colls {
+		s.colls[c] = true
 	}
 	filter := q.Get("filter")
 	if (s.id != "" || filter != "") && len(s.colls) != 1 {
@@ -333,7 +328,7 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The stream decides as its caller, for as long as it is open.
-	watcher, err := fs.NewWatcher(r.Context(), only, filter)
+	watcher, err := fs.NewWatcher(r.Context(), colls, filter)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -390,7 +385,15 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 	defer beat.Stop()
 	for {
 		select {
+		case <-s.dropped: // before what is queued
+			resync("the stream fell too far behind: read afresh")
+			return
+		default:
+		}
+		select {
 		case <-r.Context().Done():
+			return
+		case <-h.cfg.Closing:
 			return
 		case <-s.dropped:
 			resync("the stream fell too far behind: read afresh")

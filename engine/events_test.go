@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"net/http"
+	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -350,4 +352,62 @@ func TestEventsLimits(t *testing.T) {
 		s.close()
 		return true
 	}, 5*time.Second, 50*time.Millisecond, "a closed stream frees its place")
+}
+
+// TestEventsDropASlowClient: a client that does not read falls behind and
+// is dropped with a resync event, while the writers and the other streams
+// go on at their pace.
+func TestEventsDropASlowClient(t *testing.T) {
+	p := newAccessProgram(t, engine.Config{})
+	base := httpServer(t, p.srv)
+	// The slow client sends its request and reads nothing for now.
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "GET /api/_events?collections=directory HTTP/1.1\r\nHost: x\r\nAuthorization: %s\r\n\r\n", p.l1.hdr[1])
+	require.NoError(t, err)
+	fast := openStream(t, base, "/api/_events?collections=directory", p.l2.hdr...)
+	listening(t, p, fast)
+
+	name := strings.Repeat("n", 16<<10)
+	const writes = 2000 // 32 MB of events: more than loopback's buffers and the queue hold
+	received := make(chan int)
+	go func() {
+		n := 0
+		for range writes {
+			if ev := fast.next(t); ev.Type == "created" {
+				n++
+			}
+		}
+		received <- n
+	}()
+	start := time.Now()
+	for i := range writes {
+		resp := p.admin.post("/api/directory", `{"name":"`+name+`"}`)
+		require.Equal(t, http.StatusCreated, resp.Code, "write %d: %s", i, resp)
+	}
+	assert.Equal(t, writes, <-received, "the reading stream got every write")
+	t.Logf("%d writes in %v", writes, time.Since(start))
+
+	// Read now: the events it had room for, then a resync, then the end
+	// (or the end alone, when the writes took longer than a client may
+	// leave one unread: under the race detector).
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(30*time.Second)))
+	sc := bufio.NewScanner(conn)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	n, last := 0, ""
+	for sc.Scan() {
+		if line := sc.Text(); strings.HasPrefix(line, "event: ") {
+			n, last = n+1, line[7:]
+			if last == "resync" {
+				break
+			}
+		}
+	}
+	require.NoError(t, sc.Err(), "the server ended the stream")
+	assert.Less(t, n, writes, "a slow client is not sent everything")
+	if time.Since(start) < 9*time.Second {
+		assert.Equal(t, "resync", last)
+	}
+	t.Logf("the slow client got %d of %d events, then %q", n, writes, last)
 }

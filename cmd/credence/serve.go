@@ -131,14 +131,21 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// is its own transaction, checked again).
 	fileStore := &files.Store{St: st}
 	go sweepFiles(ctx, fileStore, log)
+	go pruneFeed(ctx, svc, log)
 	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts,
 		PublicURL: acfg.PublicURL, APILicense: *license, Files: fileStore}
 	af.engineConfig(&cfg)
+	// Event streams never finish on their own: a shutdown ends them
+	// (their clients reconnect to another node, or to this one restarted,
+	// with Last-Event-ID).
+	closing := make(chan struct{})
+	cfg.Closing = closing
 	srv := &http.Server{
 		Handler:           engine.New(cfg, svc),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	srv.RegisterOnShutdown(func() { close(closing) })
 	log.Info("credence is serving", "addr", ln.Addr().String(), "data", redact(*sf.data), "version", versionString(),
 		"collections", len(svc.Registry().Names()))
 
@@ -164,6 +171,30 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("stopped cleanly")
 	return nil
+}
+
+// pruneFeed removes, every minute, the entries of the realtime feed older
+// than documents.FeedRetention, until ctx ends.
+func pruneFeed(ctx context.Context, svc *documents.Service, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		for {
+			n, err := svc.PruneFeed(ctx)
+			if err != nil {
+				log.Warn("events: pruning the feed failed", "error", err.Error())
+				break
+			}
+			if n < 10000 {
+				break
+			}
+		}
+	}
 }
 
 // fileGrace is how long an uploaded file may wait for a document to name it.
