@@ -116,7 +116,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 			return nil
 		}
 		mode := writeMode{mustCreate: mustCreate, ifMatch: opts.IfMatch, ifNoneMatch: opts.IfNoneMatch}
-		err = s.st.Update(ctx, func(tx store.Tx) error {
+		err = s.commit(ctx, func(tx store.Tx) error {
 			// A store may run this again after a conflict: start afresh.
 			report = &SchemaReport{Collection: name, New: !existed, Warnings: append([]string{}, coll.Warnings...), Invalid: []InvalidDocument{}}
 			if err := checkVersion(tx, rs.version); err != nil {
@@ -325,7 +325,7 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 		if err != nil {
 			return err
 		}
-		err = s.st.Update(ctx, func(tx store.Tx) error {
+		err = s.commit(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}

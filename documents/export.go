@@ -246,7 +246,7 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 		if err != nil {
 			return err
 		}
-		err = s.st.Update(ctx, func(tx store.Tx) error {
+		err = s.commit(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
@@ -291,7 +291,7 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []in
 			}
 			colls[i] = c
 		}
-		return s.st.Update(ctx, func(tx store.Tx) error {
+		return s.commit(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}

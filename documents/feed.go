@@ -76,6 +76,24 @@ func crockfordValue(c byte) int {
 	return -1
 }
 
+// commit runs fn in a write transaction and, when it commits, tells this
+// node's feed readers (FeedSignal).
+func (s *Service) commit(ctx context.Context, fn func(tx store.Tx) error) error {
+	err := s.st.Update(ctx, fn)
+	if err == nil {
+		select {
+		case s.feedSignal <- struct{}{}:
+		default: // one is pending: the reader reads every new entry
+		}
+	}
+	return err
+}
+
+// FeedSignal receives after this node's writes commit (several writes may
+// give one signal): a feed reader need not wait for its next poll to find
+// them. Other nodes' writes are found by polling.
+func (s *Service) FeedSignal() <-chan struct{} { return s.feedSignal }
+
 // FeedShared reports whether several nodes write the store, so that the
 // feed's readers must look back FeedSettle.
 func (s *Service) FeedShared() bool { return s.shared }
@@ -165,6 +183,8 @@ type Seen struct {
 // concurrent use.
 type Watcher struct {
 	ctx    context.Context
+	colls  map[string]bool // empty: every collection
+	id     string
 	filter string
 
 	mu    sync.Mutex
@@ -173,15 +193,16 @@ type Watcher struct {
 }
 
 // NewWatcher returns the watcher of ctx's caller for the writes of
-// collections (all when empty), which must exist. A filter needs one
-// collection; one that does not compile is a bad request, with its
-// position.
-func (s *Service) NewWatcher(ctx context.Context, collections []string, filter string) (*Watcher, error) {
-	if filter != "" && len(collections) != 1 {
-		return nil, errorf(KindBadRequest, "a filter needs one collection")
+// collections (all when empty), which must exist, or of the document id
+// of one collection. A filter needs one collection; one that does not
+// compile is a bad request, with its position.
+func (s *Service) NewWatcher(ctx context.Context, collections []string, id, filter string) (*Watcher, error) {
+	if (filter != "" || id != "") && len(collections) != 1 {
+		return nil, errorf(KindBadRequest, "id= and filter= need one collection")
 	}
-	w := &Watcher{ctx: ctx, filter: filter, views: map[string]*view{}}
+	w := &Watcher{ctx: ctx, colls: map[string]bool{}, id: id, filter: filter, views: map[string]*view{}}
 	for _, c := range collections {
+		w.colls[c] = true
 		rs, err := s.registryFor(ctx, c)
 		if err != nil {
 			return nil, err
@@ -196,6 +217,139 @@ func (s *Service) NewWatcher(ctx context.Context, collections []string, filter s
 		}
 	}
 	return w, nil
+}
+
+// Wants reports whether the watcher listens to e's collection and document.
+func (w *Watcher) Wants(e FeedEntry) bool {
+	if len(w.colls) > 0 && !w.colls[e.Collection] {
+		return false
+	}
+	return w.id == "" || w.id == e.ID
+}
+
+// WatchSet is the watchers of a node, indexed so that an entry is decided
+// only for the watchers it may concern: a watcher whose reads of a
+// collection are narrowed to one value of a field (doc.learner ==
+// auth.subject, decided for its caller) is looked up by that value. It is
+// safe for concurrent use.
+type WatchSet struct {
+	mu    sync.Mutex
+	all   map[*Watcher]struct{}
+	rs    *registryState
+	index map[string]*watchIndex // by collection, built when needed
+}
+
+// watchIndex is the watchers of one collection.
+type watchIndex struct {
+	general []*Watcher                       // decided for every entry
+	routes  map[string]map[string][]*Watcher // field, value: decided when the document holds it
+	fields  []string
+}
+
+// NewWatchSet returns an empty set.
+func NewWatchSet() *WatchSet {
+	return &WatchSet{all: map[*Watcher]struct{}{}, index: map[string]*watchIndex{}}
+}
+
+// Add adds w to the set.
+func (ws *WatchSet) Add(w *Watcher) {
+	ws.mu.Lock()
+	ws.all[w] = struct{}{}
+	clear(ws.index)
+	ws.mu.Unlock()
+}
+
+// Remove removes w from the set.
+func (ws *WatchSet) Remove(w *Watcher) {
+	ws.mu.Lock()
+	delete(ws.all, w)
+	clear(ws.index)
+	ws.mu.Unlock()
+}
+
+// Len returns the number of watchers.
+func (ws *WatchSet) Len() int {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	return len(ws.all)
+}
+
+// indexOf returns the index of coll under rs.
+func (ws *WatchSet) indexOf(s *Service, rs *registryState, coll string) *watchIndex {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if ws.rs != rs {
+		ws.rs = rs
+		clear(ws.index)
+	}
+	if x, ok := ws.index[coll]; ok {
+		return x
+	}
+	x := &watchIndex{routes: map[string]map[string][]*Watcher{}}
+	for w := range ws.all {
+		if len(w.colls) > 0 && !w.colls[coll] {
+			continue
+		}
+		v := w.viewOf(s, rs, coll)
+		switch {
+		case v == nil || v.none:
+			// It reads nothing of coll.
+		case v.rule == nil && v.audience == nil && len(v.equal) > 0:
+			fv := v.equal[0]
+			byValue := x.routes[fv.Field]
+			if byValue == nil {
+				byValue = map[string][]*Watcher{}
+				x.routes[fv.Field] = byValue
+				x.fields = append(x.fields, fv.Field)
+			}
+			byValue[fv.Value] = append(byValue[fv.Value], w)
+		default:
+			x.general = append(x.general, w)
+		}
+	}
+	ws.index[coll] = x
+	return x
+}
+
+// candidates appends to out the watchers an entry may concern, given the
+// document at its revision and the one before.
+func (x *watchIndex) candidates(out []*Watcher, e FeedEntry, now, before []byte) []*Watcher {
+	for _, w := range x.general {
+		if w.Wants(e) {
+			out = append(out, w)
+		}
+	}
+	if len(x.fields) == 0 {
+		return out
+	}
+	values := func(raw []byte) map[string]string {
+		m := map[string]string{}
+		if raw == nil {
+			return m
+		}
+		_ = topFields(raw, x.fields, func(k string, value []byte) error {
+			var s string
+			if json.Unmarshal(value, &s) == nil {
+				m[k] = s
+			}
+			return nil
+		})
+		return m
+	}
+	vn, vb := values(now), values(before)
+	for _, f := range x.fields {
+		for i, val := range []string{vn[f], vb[f]} {
+			if val == "" || i == 1 && val == vn[f] {
+				continue
+			}
+			for _, w := range x.routes[f][val] {
+				if w.Wants(e) { // a watcher has one route: never twice
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func (s *Service) watchFilter(rs *registryState, coll, filter string) (*expressions.Program, error) {
@@ -232,12 +386,13 @@ func (w *Watcher) viewOf(s *Service, rs *registryState, coll string) *view {
 	return v
 }
 
-// Deliver decides a batch of feed entries for the watchers they concern,
-// in one read: for each entry, watchers(e) names them, and emit is called
-// for each with what its caller sees (access, publishing, audience and
-// private fields decided as a read of that revision would, and the filter).
-// A watcher whose formulas fail for an entry does not see it.
-func (s *Service) Deliver(ctx context.Context, entries []FeedEntry, watchers func(FeedEntry) []*Watcher, emit func(FeedEntry, *Watcher, Seen)) error {
+// Deliver decides a batch of feed entries for the watchers of set they
+// may concern, in one read, and calls emit for each with what its caller
+// sees (access, publishing, audience and private fields decided as a read
+// of that revision would, and the filter). A watcher whose formulas fail
+// for an entry does not see it. emit is not called for a watcher that the
+// index shows cannot see the document.
+func (s *Service) Deliver(ctx context.Context, entries []FeedEntry, set *WatchSet, emit func(FeedEntry, *Watcher, Seen)) error {
 	states := map[string]*registryState{}
 	for _, e := range entries {
 		if _, ok := states[e.Collection]; ok {
@@ -250,13 +405,16 @@ func (s *Service) Deliver(ctx context.Context, entries []FeedEntry, watchers fun
 		case err != nil:
 			return err
 		}
+		if rs != nil && !rs.exists(e.Collection) {
+			rs = nil
+		}
 		states[e.Collection] = rs
 	}
 	return s.st.View(ctx, func(r store.Reader) error {
+		var ws []*Watcher
 		for _, e := range entries {
 			rs := states[e.Collection]
-			ws := watchers(e)
-			if rs == nil || len(ws) == 0 {
+			if rs == nil {
 				continue
 			}
 			var now, before []byte
@@ -278,6 +436,7 @@ func (s *Service) Deliver(ctx context.Context, entries []FeedEntry, watchers fun
 			default:
 				now = rev(e.Rev)
 			}
+			ws = set.indexOf(s, rs, e.Collection).candidates(ws[:0], e, now, before)
 			for _, w := range ws {
 				emit(e, w, s.see(r, rs, e, w, now, before))
 			}

@@ -78,6 +78,8 @@ type Service struct {
 	ids      ids
 	state    atomic.Pointer[registryState]
 	schemaMu sync.Mutex // serializes schema changes made through this Service
+	// feedSignal is sent to (without blocking) when a write commits.
+	feedSignal chan struct{}
 	cache    *expressions.Cache
 	limits   expressions.Limits
 	// formulaTime bounds the formulas of one request (Options.FormulaTime).
@@ -104,7 +106,8 @@ const formulaCacheSize = 4096
 
 // New returns a Service on st, loading the collections stored in it.
 func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
-	s := &Service{st: st, now: opts.Now, limits: opts.Limits, cache: expressions.NewCache(formulaCacheSize)}
+	s := &Service{st: st, now: opts.Now, limits: opts.Limits, cache: expressions.NewCache(formulaCacheSize),
+		feedSignal: make(chan struct{}, 1)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -786,7 +789,7 @@ func (s *Service) update(ctx context.Context, coll, id string, mode writeMode, f
 				return errorf(KindBadRequest, "cannot encode the document: %v", err)
 			}
 		}
-		return s.st.Update(ctx, func(tx store.Tx) error {
+		return s.commit(ctx, func(tx store.Tx) error {
 			doc = nil
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
@@ -1139,7 +1142,7 @@ func (s *Service) Delete(ctx context.Context, coll, id string, opts WriteOptions
 		if _, err := rs.collection(coll); err != nil {
 			return err
 		}
-		return s.st.Update(ctx, func(tx store.Tx) error {
+		return s.commit(ctx, func(tx store.Tx) error {
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/credence/credence/documents"
@@ -15,10 +16,13 @@ import (
 
 // Bounds of realtime streams.
 const (
-	// feedPoll is how often a node reads the feed for new writes while
-	// anyone listens: with the time to decide and send, the bound of an
-	// event's delay, on one node or across nodes.
+	// feedPoll is how often a node reads the feed for the writes of other
+	// nodes while anyone listens: with the time to decide and send, the
+	// bound of an event's delay across nodes (this node's writes wake it).
 	feedPoll = 100 * time.Millisecond
+	// feedGap is the least time between two reads of the feed: the writes
+	// of this node committed meanwhile are read and decided together.
+	feedGap = 10 * time.Millisecond
 	// feedBatch is how many entries the hub reads at once.
 	feedBatch = 500
 	// heartbeat keeps idle connections (and proxies) open.
@@ -26,10 +30,12 @@ const (
 	// writeWait is how long one write to a client may block before the
 	// client is dropped.
 	writeWait = 10 * time.Second
-	// subscriberBuffer is how many events a subscriber may be behind
-	// before it is dropped (told to resync), so that a slow client never
-	// holds the others or the writers.
-	subscriberBuffer = 512
+	// subscriberBuffer and subscriberBytes are how many events, and how
+	// many bytes of them, a stream may be behind before it is dropped
+	// (told to resync), so that a slow client never holds the others or
+	// the writers, nor more than that memory.
+	subscriberBuffer = 4096
+	subscriberBytes  = 4 << 20
 	// MaxSubscriptions bounds the open streams of one caller (a key or
 	// account, or an address for the anonymous).
 	MaxSubscriptions = 8
@@ -45,8 +51,9 @@ type feedService interface {
 	Feed(ctx context.Context, after string, limit int) ([]documents.FeedEntry, bool, error)
 	FeedHead(ctx context.Context) (string, error)
 	FeedShared() bool
-	NewWatcher(ctx context.Context, collections []string, filter string) (*documents.Watcher, error)
-	Deliver(ctx context.Context, entries []documents.FeedEntry, watchers func(documents.FeedEntry) []*documents.Watcher, emit func(documents.FeedEntry, *documents.Watcher, documents.Seen)) error
+	FeedSignal() <-chan struct{}
+	NewWatcher(ctx context.Context, collections []string, id, filter string) (*documents.Watcher, error)
+	Deliver(ctx context.Context, entries []documents.FeedEntry, set *documents.WatchSet, emit func(documents.FeedEntry, *documents.Watcher, documents.Seen)) error
 }
 
 // hub reads the feed once for all the streams of a node, decides each
@@ -56,33 +63,30 @@ type hub struct {
 	svc feedService
 	log *slog.Logger
 
-	mu       sync.Mutex
-	subs     map[*documents.Watcher]*subscriber
-	perCall  map[string]int
-	running  bool
-	high     string              // the newest entry handed out
-	recent   map[string]struct{} // entries handed out within FeedSettle of high (shared stores)
-	listBuf  []*documents.Watcher
-	received func(n int) // tests: called after each batch
+	set *documents.WatchSet
+
+	mu      sync.Mutex
+	subs    map[*documents.Watcher]*subscriber
+	perCall map[string]int
+	running bool
+	high    string              // the newest entry handed out
+	recent  map[string]struct{} // entries handed out within FeedSettle of high (shared stores)
+	// The frame last made, for the next caller that sees the same.
+	lastKey   string
+	lastSeen  documents.Seen
+	lastFrame []byte
 }
 
 func newHub(svc feedService, log *slog.Logger) *hub {
-	return &hub{svc: svc, log: log, subs: map[*documents.Watcher]*subscriber{}, perCall: map[string]int{}, recent: map[string]struct{}{}}
+	return &hub{svc: svc, log: log, set: documents.NewWatchSet(), subs: map[*documents.Watcher]*subscriber{},
+		perCall: map[string]int{}, recent: map[string]struct{}{}}
 }
 
 type subscriber struct {
 	w       *documents.Watcher
-	colls   map[string]bool // empty: every collection
-	id      string
 	ch      chan []byte
+	queued  atomic.Int64 // bytes in ch
 	dropped chan struct{}
-}
-
-func (s *subscriber) wants(e documents.FeedEntry) bool {
-	if len(s.colls) > 0 && !s.colls[e.Collection] {
-		return false
-	}
-	return s.id == "" || s.id == e.ID
 }
 
 // errTooMany is the refusal of a stream over the limits.
@@ -112,6 +116,7 @@ func (h *hub) join(ctx context.Context, s *subscriber, who string) (string, erro
 		go h.run()
 	}
 	h.subs[s.w] = s
+	h.set.Add(s.w)
 	h.perCall[who]++
 	return h.high, nil
 }
@@ -120,17 +125,24 @@ func (h *hub) leave(s *subscriber, who string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.subs, s.w)
+	h.set.Remove(s.w)
 	if h.perCall[who]--; h.perCall[who] <= 0 {
 		delete(h.perCall, who)
 	}
 }
 
-// run reads the feed while anyone listens.
+// run reads the feed while anyone listens: when this node's writes
+// commit (at most every feedGap) and every feedPoll for other nodes'.
 func (h *hub) run() {
 	ctx := context.Background()
 	t := time.NewTicker(feedPoll)
 	defer t.Stop()
-	for range t.C {
+	signal := h.svc.FeedSignal()
+	for {
+		select {
+		case <-t.C:
+		case <-signal:
+		}
 		h.mu.Lock()
 		if len(h.subs) == 0 {
 			h.running = false
@@ -148,6 +160,8 @@ func (h *hub) run() {
 				break
 			}
 		}
+		// Writes that commit meanwhile wait for the next read, together.
+		time.Sleep(feedGap)
 	}
 }
 
@@ -165,7 +179,7 @@ func (h *hub) poll(ctx context.Context) (int, error) {
 		}
 	}
 	h.mu.Unlock()
-	read, n := 0, 0
+	read := 0
 	var fresh []documents.FeedEntry
 	for {
 		entries, _, err := h.svc.Feed(ctx, from, feedBatch)
@@ -189,8 +203,7 @@ func (h *hub) poll(ctx context.Context) (int, error) {
 	if len(fresh) == 0 {
 		return read, nil
 	}
-	n = len(fresh)
-	err := h.svc.Deliver(ctx, fresh, h.watchers, h.emit)
+	err := h.svc.Deliver(ctx, fresh, h.set, h.emit)
 	h.mu.Lock()
 	for _, e := range fresh {
 		if e.Key > h.high {
@@ -210,9 +223,6 @@ func (h *hub) poll(ctx context.Context) (int, error) {
 			}
 		}
 	}
-	if h.received != nil {
-		h.received(n)
-	}
 	h.mu.Unlock()
 	if err != nil {
 		return 0, err
@@ -220,37 +230,37 @@ func (h *hub) poll(ctx context.Context) (int, error) {
 	return read, nil
 }
 
-// watchers returns the watchers of the subscribers that want e.
-func (h *hub) watchers(e documents.FeedEntry) []*documents.Watcher {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.listBuf = h.listBuf[:0]
-	for w, s := range h.subs {
-		if s.wants(e) {
-			h.listBuf = append(h.listBuf, w)
-		}
-	}
-	return h.listBuf
-}
-
 // emit hands a subscriber its event, or drops it when it is too far behind.
 func (h *hub) emit(e documents.FeedEntry, w *documents.Watcher, seen documents.Seen) {
-	frame := eventFrame(e, seen)
-	if frame == nil {
-		return
-	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s, ok := h.subs[w]
 	if !ok {
 		return
 	}
-	select {
-	case s.ch <- frame:
-	default:
-		close(s.dropped) // told to read afresh
-		delete(h.subs, w)
+	// Callers who see the same (staff, most often) share one frame.
+	var frame []byte
+	if e.Key == h.lastKey && seen.Visible == h.lastSeen.Visible && seen.WasVisible == h.lastSeen.WasVisible &&
+		bytes.Equal(seen.JSON, h.lastSeen.JSON) {
+		frame = h.lastFrame
+	} else {
+		frame = eventFrame(e, seen)
+		h.lastKey, h.lastSeen, h.lastFrame = e.Key, seen, frame
 	}
+	if frame == nil {
+		return
+	}
+	if s.queued.Load()+int64(len(frame)) <= subscriberBytes {
+		select {
+		case s.ch <- frame:
+			s.queued.Add(int64(len(frame)))
+			return
+		default:
+		}
+	}
+	close(s.dropped) // told to read afresh
+	delete(h.subs, w)
+	h.set.Remove(w)
 }
 
 // streamEvent is the data of an event.
@@ -309,13 +319,10 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	s := &subscriber{colls: map[string]bool{}, id: q.Get("id"), ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
-	colls := list(q.Get("collections"))
-	for _, c := range colls {
-		s.colls[c] = true
-	}
+	s := &subscriber{ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
+	colls, id := list(q.Get("collections")), q.Get("id")
 	filter := q.Get("filter")
-	if (s.id != "" || filter != "") && len(s.colls) != 1 {
+	if (id != "" || filter != "") && len(colls) != 1 {
 		h.error(w, r, badRequest("id= and filter= need one collection: collections=attempts&id=... or collections=attempts&filter=..."))
 		return
 	}
@@ -328,7 +335,7 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The stream decides as its caller, for as long as it is open.
-	watcher, err := fs.NewWatcher(r.Context(), colls, filter)
+	watcher, err := fs.NewWatcher(r.Context(), colls, id, filter)
 	if err != nil {
 		h.error(w, r, err)
 		return
@@ -383,6 +390,7 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 
 	beat := time.NewTicker(heartbeat)
 	defer beat.Stop()
+	var buf []byte
 	for {
 		select {
 		case <-s.dropped: // before what is queued
@@ -399,7 +407,19 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 			resync("the stream fell too far behind: read afresh")
 			return
 		case f := <-s.ch:
-			if write(f) != nil {
+			// What else is queued goes in the same write: one system
+			// call for a burst, not one an event.
+			buf = append(buf[:0], f...)
+			for more := true; more && len(buf) < 64<<10; {
+				select {
+				case f := <-s.ch:
+					buf = append(buf, f...)
+				default:
+					more = false
+				}
+			}
+			s.queued.Add(-int64(len(buf)))
+			if write(buf) != nil {
 				return
 			}
 		case <-beat.C:
@@ -431,6 +451,8 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 	if cursor == "" || from >= cursor {
 		return true
 	}
+	one := documents.NewWatchSet()
+	one.Add(s.w)
 	sent := 0
 	for {
 		entries, gone, err := fs.Feed(ctx, from, feedBatch)
@@ -446,17 +468,14 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 			if e.Key > cursor {
 				break
 			}
-			if s.wants(e) {
-				batch = append(batch, e)
-			}
+			batch = append(batch, e)
 		}
 		var frames [][]byte
-		err = fs.Deliver(ctx, batch, func(documents.FeedEntry) []*documents.Watcher { return []*documents.Watcher{s.w} },
-			func(e documents.FeedEntry, _ *documents.Watcher, seen documents.Seen) {
-				if f := eventFrame(e, seen); f != nil {
-					frames = append(frames, f)
-				}
-			})
+		err = fs.Deliver(ctx, batch, one, func(e documents.FeedEntry, _ *documents.Watcher, seen documents.Seen) {
+			if f := eventFrame(e, seen); f != nil {
+				frames = append(frames, f)
+			}
+		})
 		if err != nil {
 			return false
 		}

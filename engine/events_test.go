@@ -370,7 +370,7 @@ func TestEventsDropASlowClient(t *testing.T) {
 	listening(t, p, fast)
 
 	name := strings.Repeat("n", 16<<10)
-	const writes = 2000 // 32 MB of events: more than loopback's buffers and the queue hold
+	const writes = 1000 // 16 MB of events: more than loopback's buffers and the queue hold
 	received := make(chan int)
 	go func() {
 		n := 0
