@@ -380,6 +380,7 @@ func (b *builder) shared() {
 
 	b.eval()
 	b.health()
+	b.events()
 	b.analytics()
 	if b.opts.Export {
 		b.export()
@@ -419,6 +420,55 @@ func (b *builder) export() {
 		Tags:        []string{"store"},
 		Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{200: jsonResponse("What the check found.", report)}, 503),
 	}})
+}
+
+// events adds GET /api/_events, the Server-Sent Events of writes.
+func (b *builder) events() {
+	str := func(desc string, enum ...any) *openapi3.SchemaRef {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Description: desc, Enum: enum}}
+	}
+	query := func(name, desc string) *openapi3.ParameterRef {
+		return &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: name, In: "query", Description: desc, Schema: str("")}}
+	}
+	data := &openapi3.Schema{
+		Type:        &openapi3.Types{"object"},
+		Description: "The data of a created, updated or deleted event (JSON).",
+		Required:    []string{"collection", "id", "rev", "op", "at"},
+		Properties: openapi3.Schemas{
+			"collection": str("The document's collection."),
+			"id":         str("The document's id."),
+			"rev":        {Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}, Format: "int64", Description: "The revision written (for a delete, the last one). With collection and id, it tells a repeated event."}},
+			"op":         str("What happened, as the caller sees it: a document that became visible to it comes as created, one it no longer sees as deleted.", "created", "updated", "deleted"),
+			"visibility": str("Set when the write changed whether the caller sees the document rather than (only) the document.", "shown", "hidden"),
+			"at":         {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time", Description: "When it was written."}},
+			"doc":        {Value: &openapi3.Schema{Type: &openapi3.Types{"object"}, Description: "The document as the caller reads it at this revision (private fields removed); for a delete, as it was; absent when it became hidden."}},
+		},
+	}
+	desc := "A stream of text/event-stream events: `id` (resume after it), `event` (created, updated, deleted or resync) and `data` (JSON, the schema in x-credence-event-data). Comments (`: ping`) every 15 s keep it open."
+	op := &openapi3.Operation{
+		OperationID: "streamEvents",
+		Summary:     "Listen to the writes you may see",
+		Description: "Server-Sent Events (use the browser's EventSource) of the writes the caller may read, each decided as a read of that revision would be: documents it may not read are never announced, private fields never sent. " +
+			"An event's id resumes the stream: reconnecting with Last-Event-ID (EventSource does it) sends what was missed, within an hour; a client further behind, or one that falls 4 MiB behind while connected, gets a resync event and reads afresh. " +
+			"On several nodes an event may come twice after a reconnection: its collection, id and rev tell. At most 8 streams per caller (429).",
+		Tags: []string{"events"},
+		Parameters: openapi3.Parameters{
+			query("collections", "Comma-separated collections to listen to; all when absent."),
+			query("id", "Only this document (with one collection)."),
+			query("filter", "Only the documents this formula holds for, as the caller sees them (with one collection), as a list's filter; a document that comes to hold it is created, one that stops deleted."),
+			query("lastEventId", "As the Last-Event-ID header, for clients that cannot set it."),
+			{Value: &openapi3.Parameter{Name: "Last-Event-ID", In: "header", Description: "The id of the last event received: the stream resumes after it.", Schema: str("")}},
+		},
+		Responses: b.responsesOf(map[int]*openapi3.ResponseRef{
+			200: {Value: &openapi3.Response{Description: &desc, Content: openapi3.Content{"text/event-stream": &openapi3.MediaType{
+				Schema:     &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}},
+				Example:    "id: 01kbx7x3w5w9s6f0h5f0qkq2de\nevent: updated\ndata: {\"collection\":\"attempts\",\"id\":\"a1\",\"rev\":2,\"op\":\"updated\",\"at\":\"2026-12-06T10:00:00Z\",\"doc\":{}}\n\n",
+				Extensions: map[string]any{"x-credence-event-data": data},
+			}}}},
+		}, 400, 404),
+	}
+	b.doc.Paths.Set("/api/_events", &openapi3.PathItem{Get: op})
+	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "events", Description: "Realtime: the writes the caller may see, as they happen."})
 }
 
 // eval adds POST /api/_eval, the formula playground.
