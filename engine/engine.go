@@ -125,6 +125,7 @@ func New(cfg Config, svc Service) http.Handler {
 	r.Get("/api/_export", h.export)
 	r.Get("/api/_audit/_verify", h.verifyAudit)
 	r.Get("/api/_events", h.events)
+	r.Post("/api/_events/ticket", h.eventTicket)
 	r.Get("/api/{collection}", h.list)
 	r.Post("/api/{collection}", h.create)
 	r.Get("/api/{collection}/_aggregate", h.aggregate)

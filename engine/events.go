@@ -3,10 +3,14 @@ package engine
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -319,6 +323,23 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
+	var ends <-chan time.Time // a ticket's stream ends after ticketStreamLife
+	if t := q.Get("ticket"); t != "" {
+		if r.Header.Get("Authorization") != "" {
+			h.error(w, r, badRequest("send a ticket or an Authorization header, not both"))
+			return
+		}
+		a, ok := h.ticketAuth(t)
+		if !ok {
+			h.authFailed(r)
+			h.unauthorized(w, r, "the ticket is not valid or has expired: get a new one with POST /api/_events/ticket")
+			return
+		}
+		r = r.WithContext(documents.WithAuth(r.Context(), a))
+		life := time.NewTimer(ticketStreamLife)
+		defer life.Stop()
+		ends = life.C
+	}
 	s := &subscriber{ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
 	colls, id := list(q.Get("collections")), q.Get("id")
 	filter := q.Get("filter")
@@ -403,6 +424,8 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-h.cfg.Closing:
 			return
+		case <-ends:
+			return
 		case <-s.dropped:
 			resync("the stream fell too far behind: read afresh")
 			return
@@ -419,10 +442,16 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			s.queued.Add(-int64(len(buf)))
+			if !h.stillAuthorized(r) {
+				return // its key was revoked, or its token expired
+			}
 			if write(buf) != nil {
 				return
 			}
 		case <-beat.C:
+			if !h.stillAuthorized(r) {
+				return // its key was revoked, or its token expired
+			}
 			if write([]byte(": ping\n\n")) != nil {
 				return
 			}
@@ -493,4 +522,101 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 		}
 		from = entries[len(entries)-1].Key
 	}
+}
+
+// Stream tickets let a browser's EventSource, which cannot send an
+// Authorization header, open a stream as its caller: POST
+// /api/_events/ticket (with the header) gives one, good for a minute, for
+// GET /api/_events?ticket=. A stream opened with one ends after
+// ticketStreamLife (the client resumes with a new ticket and its last
+// event's id), so that a revoked key does not listen on for ever.
+const (
+	ticketTTL        = time.Minute
+	ticketStreamLife = time.Hour
+)
+
+// ticketClaims is what a ticket carries.
+type ticketClaims struct {
+	Auth    documents.Auth `json:"a"`
+	Expires int64          `json:"e"`
+}
+
+func (h *handlers) ticketKey() []byte {
+	mac := hmac.New(sha256.New, h.svc.SeedKey())
+	mac.Write([]byte("credence event stream tickets"))
+	return mac.Sum(nil)
+}
+
+func (h *handlers) now() time.Time {
+	if h.cfg.Now != nil {
+		return h.cfg.Now()
+	}
+	return time.Now()
+}
+
+// eventTicket answers POST /api/_events/ticket.
+func (h *handlers) eventTicket(w http.ResponseWriter, r *http.Request) {
+	a, _ := documents.AuthFrom(r.Context())
+	exp := h.now().Add(ticketTTL)
+	claims, err := json.Marshal(ticketClaims{Auth: a, Expires: exp.Unix()})
+	if err != nil {
+		h.error(w, r, err)
+		return
+	}
+	body := base64.RawURLEncoding.EncodeToString(claims)
+	mac := hmac.New(sha256.New, h.ticketKey())
+	mac.Write([]byte(body))
+	ticket := body + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusCreated)
+	json.NewEncoder(w).Encode(map[string]string{"ticket": ticket, "expiresAt": exp.UTC().Format(time.RFC3339)})
+}
+
+// ticketAuth returns the caller a ticket stands for, or false when it is
+// not one of this store's or has expired.
+func (h *handlers) ticketAuth(ticket string) (documents.Auth, bool) {
+	body, sig, ok := strings.Cut(ticket, ".")
+	if !ok || len(ticket) > 2048 {
+		return documents.Auth{}, false
+	}
+	got, err := base64.RawURLEncoding.DecodeString(sig)
+	if err != nil {
+		return documents.Auth{}, false
+	}
+	mac := hmac.New(sha256.New, h.ticketKey())
+	mac.Write([]byte(body))
+	if !hmac.Equal(got, mac.Sum(nil)) {
+		return documents.Auth{}, false
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(body)
+	if err != nil {
+		return documents.Auth{}, false
+	}
+	var c ticketClaims
+	if json.Unmarshal(raw, &c) != nil || h.now().Unix() > c.Expires {
+		return documents.Auth{}, false
+	}
+	return c.Auth, true
+}
+
+// stillAuthorized reports whether the Authorization header a stream was
+// opened with still stands for a caller (a key not revoked, a token not
+// expired); a stream without one stands.
+func (h *handlers) stillAuthorized(r *http.Request) bool {
+	hdr := r.Header.Get("Authorization")
+	if hdr == "" {
+		return true
+	}
+	_, secret, _ := strings.Cut(hdr, " ")
+	secret = strings.TrimSpace(secret)
+	if h.cfg.Tokens != nil && strings.Count(secret, ".") == 2 {
+		_, ok := h.cfg.Tokens.Verify(secret)
+		return ok
+	}
+	if _, ok := h.svc.AuthenticateCached(secret); ok {
+		return true
+	}
+	_, err := h.svc.Authenticate(r.Context(), secret)
+	return err == nil
 }

@@ -411,3 +411,56 @@ func TestEventsDropASlowClient(t *testing.T) {
 	}
 	t.Logf("the slow client got %d of %d events, then %q", n, writes, last)
 }
+
+// TestEventsTicket: a browser's EventSource sends no Authorization header:
+// it opens its stream with a ticket, which stands for its caller for a
+// minute and for nothing else; a stream ends when its key is revoked.
+func TestEventsTicket(t *testing.T) {
+	clock := newManualClock()
+	p := newAccessProgram(t, engine.Config{Now: clock.now})
+	base := httpServer(t, p.srv)
+
+	resp := p.l1.post("/api/_events/ticket", "")
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+	ticket := str(resp.object(t)["ticket"])
+	require.NotEmpty(t, ticket)
+	s := openStream(t, base, "/api/_events?collections=attempts&ticket="+url.QueryEscape(ticket))
+	time.Sleep(200 * time.Millisecond)
+	require.Equal(t, http.StatusCreated, p.l2.post("/api/attempts", `{"id":"t0","exam":"e1"}`).Code)
+	require.Equal(t, http.StatusCreated, p.l1.post("/api/attempts", `{"id":"t1","exam":"e1"}`).Code)
+	assert.Equal(t, "created attempts/t1", s.next(t).label(), "the ticket's caller, not an anonymous one nor another")
+
+	for name, c := range map[string]struct {
+		path    string
+		headers []string
+		status  int
+	}{
+		"a changed ticket":      {"/api/_events?ticket=" + url.QueryEscape(strings.Replace(ticket, ".", "x.", 1)), nil, http.StatusUnauthorized},
+		"a ticket of no caller": {"/api/_events?ticket=e30.AAAA", nil, http.StatusUnauthorized},
+		"a ticket and a key":    {"/api/_events?ticket=" + url.QueryEscape(ticket), p.l2.hdr, http.StatusBadRequest},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, resp := tryStream(t, base, c.path, c.headers...)
+			resp.Body.Close()
+			assert.Equal(t, c.status, resp.StatusCode)
+		})
+	}
+	items, _ := p.anonymous.get("/api/attempts?ticket=" + url.QueryEscape(ticket)).page(t)
+	assert.Empty(t, items, "a ticket opens a stream and nothing else")
+	clock.advance(2 * time.Minute)
+	_, resp2 := tryStream(t, base, "/api/_events?ticket="+url.QueryEscape(ticket))
+	resp2.Body.Close()
+	assert.Equal(t, http.StatusUnauthorized, resp2.StatusCode, "an expired ticket")
+
+	// Revoked: the stream with l1's key ends rather than go on.
+	keyed := openStream(t, base, "/api/_events?collections=attempts", p.l1.hdr...)
+	time.Sleep(200 * time.Millisecond)
+	require.Equal(t, http.StatusNoContent, p.admin.delete("/api/_keys/"+p.l1ID).Code)
+	require.Equal(t, http.StatusOK, p.editor.patch("/api/attempts/t1", `{"answers":["x"]}`).Code)
+	select {
+	case ev, ok := <-keyed.events:
+		assert.False(t, ok, "an event after the key was revoked: %s", ev.Raw)
+	case <-time.After(5 * time.Second):
+		t.Fatal("the stream of a revoked key stays open")
+	}
+}

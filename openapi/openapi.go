@@ -467,7 +467,20 @@ func (b *builder) events() {
 			}}}},
 		}, 400, 404),
 	}
+	op.Parameters = append(op.Parameters, query("ticket", "A ticket from POST /api/_events/ticket, for clients that cannot send an Authorization header (the browser's EventSource): the stream is its caller's. A stream opened so ends after an hour; resume it with a new ticket and lastEventId."))
 	b.doc.Paths.Set("/api/_events", &openapi3.PathItem{Get: op})
+	ticket := &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"ticket", "expiresAt"},
+		Properties: openapi3.Schemas{
+			"ticket":    str("Pass it as ?ticket= to GET /api/_events."),
+			"expiresAt": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "date-time", Description: "It opens a stream until then (a minute)."}},
+		}}}
+	b.doc.Paths.Set("/api/_events/ticket", &openapi3.PathItem{Post: &openapi3.Operation{
+		OperationID: "eventTicket",
+		Summary:     "Get a ticket to open an event stream",
+		Description: "A browser's EventSource cannot send an Authorization header: ask for a ticket with it, then open GET /api/_events?ticket=... The ticket stands for the caller for a minute, and for opening a stream only.",
+		Tags:        []string{"events"},
+		Responses:   b.responsesOf(map[int]*openapi3.ResponseRef{201: jsonResponse("The ticket.", ticket)}),
+	}})
 	b.doc.Tags = append(b.doc.Tags, &openapi3.Tag{Name: "events", Description: "Realtime: the writes the caller may see, as they happen."})
 }
 
