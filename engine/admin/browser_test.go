@@ -312,12 +312,17 @@ func (b *browser) api(method, path string, body any) map[string]any {
 	req, err := http.NewRequest(method, b.base+path, r)
 	require.NoError(b.t, err)
 	req.Header.Set("Content-Type", "application/json")
+	if method == http.MethodPatch {
+		req.Header.Set("Content-Type", "application/merge-patch+json")
+	}
 	req.Header.Set("Authorization", "Bearer "+b.key)
 	res, err := http.DefaultClient.Do(req)
 	require.NoError(b.t, err)
 	defer res.Body.Close()
 	var out map[string]any
-	require.NoError(b.t, json.NewDecoder(res.Body).Decode(&out))
+	if res.StatusCode != http.StatusNoContent {
+		require.NoError(b.t, json.NewDecoder(res.Body).Decode(&out))
+	}
 	require.Less(b.t, res.StatusCode, 300, "%s %s: %v", method, path, out)
 	return out
 }

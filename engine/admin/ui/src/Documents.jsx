@@ -1,6 +1,7 @@
 // The documents of a collection: a table with sort, a formula filter,
 // cursor paging and a choice of columns.
 import { useEffect, useMemo, useState } from 'react';
+import { useLive } from './live.js';
 import { api, positionOf, titleField } from './api.js';
 import { useSchema } from './collections.js';
 import { Link, navigate } from './router.jsx';
@@ -71,6 +72,8 @@ export default function Documents({ collection }) {
 
   const cursor = cursors[cursors.length - 1];
   const [tick, setTick] = useState(0);
+  // The page reads itself again when the collection changes elsewhere.
+  const live = useLive([collection], () => setTick((t) => t + 1));
   useEffect(() => {
     let live = true;
     api
@@ -127,6 +130,11 @@ export default function Documents({ collection }) {
       <div className="page-head">
         <h1>
           {(schema && schema.title) || collection} <span className="muted small">{collection}</span>
+          {live ? (
+            <span className="live" data-testid="live" title="This list follows the writes as they happen">
+              live
+            </span>
+          ) : null}
         </h1>
         <div className="actions">
           {!collection.startsWith('_') || collection === '_automations' || collection === '_templates' || collection === '_webhooks' ? (

@@ -6,6 +6,7 @@ import { Link, navigate } from './router.jsx';
 import CodeEditor from './CodeEditor.jsx';
 import { Playground } from './Playground.jsx';
 import { Problem, when } from './ui.jsx';
+import { useLive } from './live.js';
 
 // The program's first reports, drawn on the dashboard; charts load with them.
 const ReportsPreview = lazy(() => import('./Reports.jsx').then((m) => ({ default: m.ReportsPreview })));
@@ -98,6 +99,9 @@ export function Dashboard() {
   const { names, schemas, loaded } = useCollections();
   const [counts, setCounts] = useState({});
   const [recent, setRecent] = useState(null);
+  const [tick, setTick] = useState(0);
+  // Counts and recent writes follow the writes as they happen.
+  const live = useLive([], () => setTick((t) => t + 1), 1000);
   const user = names.filter((n) => !n.startsWith('_'));
   useEffect(() => {
     if (!loaded) return;
@@ -126,11 +130,18 @@ export function Dashboard() {
     return () => {
       live = false;
     };
-  }, [loaded, names.join(',')]);
+  }, [loaded, names.join(','), tick]);
   return (
     <div className="page" data-testid="dashboard">
       <div className="page-head">
-        <h1>Dashboard</h1>
+        <h1>
+          Dashboard
+          {live ? (
+            <span className="live" data-testid="live" title="Counts and recent writes follow the writes as they happen">
+              live
+            </span>
+          ) : null}
+        </h1>
         <div className="actions">
           <Link to="/collections/new" className="button">
             New collection
@@ -155,7 +166,7 @@ export function Dashboard() {
       </div>
       {names.includes('_reports') ? (
         <Suspense fallback={null}>
-          <ReportsPreview limit={2} />
+          <ReportsPreview limit={2} tick={tick} />
         </Suspense>
       ) : null}
       <h2>Recent writes</h2>
