@@ -480,16 +480,18 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 	if cursor == "" || from >= cursor {
 		return true
 	}
+	if _, gone, err := fs.Feed(ctx, last, 1); err != nil {
+		return false
+	} else if gone {
+		resync("the events after " + last + " are no longer kept: read afresh")
+		return false
+	}
 	one := documents.NewWatchSet()
 	one.Add(s.w)
 	sent := 0
 	for {
-		entries, gone, err := fs.Feed(ctx, from, feedBatch)
+		entries, _, err := fs.Feed(ctx, from, feedBatch)
 		if err != nil {
-			return false
-		}
-		if gone {
-			resync("the events after " + last + " are no longer kept: read afresh")
 			return false
 		}
 		var batch []documents.FeedEntry

@@ -86,3 +86,41 @@ func secretOf(t testing.TB, srv *testServer, spec documents.KeySpec) string {
 	_, secret := newAccessKey(t, srv, spec)
 	return secret
 }
+
+// TestEventsResumeOnAnotherPostgresNode: a client whose node goes away
+// resumes on another with the id of its last event and misses nothing (an
+// event of the FeedSettle before it may come again: its rev tells).
+func TestEventsResumeOnAnotherPostgresNode(t *testing.T) {
+	a, b := twoNodes(t)
+	resp := a.put("/api/_schemas/notes", `{"type": "object", "properties": {"text": {"type": "string"}}}`)
+	require.Equal(t, http.StatusCreated, resp.Code, "%s", resp)
+	baseA, baseB := httpServer(t, a), httpServer(t, b)
+	first := openStream(t, baseA, "/api/_events?collections=notes")
+	time.Sleep(300 * time.Millisecond)
+	require.Equal(t, http.StatusCreated, a.post("/api/notes", `{"id":"m0"}`).Code)
+	last := first.next(t)
+	require.Equal(t, "created notes/m0", last.label())
+	first.close()
+
+	var want []string
+	for i := range 20 {
+		node := []*testServer{a, b}[i%2]
+		id := fmt.Sprintf("m%02d", i+1)
+		require.Equal(t, http.StatusCreated, node.post("/api/notes", `{"id":"`+id+`"}`).Code)
+		want = append(want, id)
+	}
+	again := openStream(t, baseB, "/api/_events?collections=notes", "Last-Event-ID", last.ID)
+	seen := map[string]bool{}
+	for len(seen) < len(want) {
+		ev := again.next(t)
+		if id := str(ev.Data["id"]); id != "m0" {
+			seen[id] = true
+		}
+	}
+	var got []string
+	for id := range seen {
+		got = append(got, id)
+	}
+	sort.Strings(got)
+	assert.Equal(t, want, got)
+}
