@@ -99,16 +99,10 @@ func (s *Service) FeedSignal() <-chan struct{} { return s.feedSignal }
 func (s *Service) FeedShared() bool { return s.shared }
 
 // Feed returns up to limit entries after the key after ("" from the
-// oldest kept), oldest first, and whether after is older than the oldest
-// kept (the caller missed entries: it must read afresh).
-func (s *Service) Feed(ctx context.Context, after string, limit int) (entries []FeedEntry, gone bool, err error) {
+// oldest kept), oldest first.
+func (s *Service) Feed(ctx context.Context, after string, limit int) (entries []FeedEntry, err error) {
 	err = s.st.View(ctx, func(r store.Reader) error {
 		entries = entries[:0]
-		first := ""
-		if err := r.Scan(feedBucket, store.Range{}, func(k, _ []byte) bool { first = string(k); return false }); err != nil {
-			return err
-		}
-		gone = after != "" && first != "" && after < first
 		rng := store.Range{}
 		if after != "" {
 			rng.Start = store.After([]byte(after))
@@ -128,7 +122,18 @@ func (s *Service) Feed(ctx context.Context, after string, limit int) (entries []
 		}
 		return derr
 	})
-	return entries, gone, err
+	return entries, err
+}
+
+// FeedKeeps reports whether the feed still holds every entry after key:
+// false when key is older than the oldest entry kept (its reader missed
+// entries, and must read afresh).
+func (s *Service) FeedKeeps(ctx context.Context, key string) (bool, error) {
+	first := ""
+	err := s.st.View(ctx, func(r store.Reader) error {
+		return r.Scan(feedBucket, store.Range{}, func(k, _ []byte) bool { first = string(k); return false })
+	})
+	return first == "" || key >= first, err
 }
 
 // FeedHead returns the key of the newest entry, "" when there is none.

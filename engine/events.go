@@ -27,6 +27,10 @@ const (
 	// feedGap is the least time between two reads of the feed: the writes
 	// of this node committed meanwhile are read and decided together.
 	feedGap = 10 * time.Millisecond
+	// feedSweep is how often a node on a shared store reads again the
+	// FeedSettle before its newest entry, for other nodes' writes that
+	// commit late: the bound of their delay.
+	feedSweep = time.Second
 	// feedBatch is how many entries the hub reads at once.
 	feedBatch = 500
 	// heartbeat keeps idle connections (and proxies) open.
@@ -52,7 +56,8 @@ const (
 
 // feedService is what the event streams need of the document service.
 type feedService interface {
-	Feed(ctx context.Context, after string, limit int) ([]documents.FeedEntry, bool, error)
+	Feed(ctx context.Context, after string, limit int) ([]documents.FeedEntry, error)
+	FeedKeeps(ctx context.Context, key string) (bool, error)
 	FeedHead(ctx context.Context) (string, error)
 	FeedShared() bool
 	FeedSignal() <-chan struct{}
@@ -75,6 +80,7 @@ type hub struct {
 	running bool
 	high    string              // the newest entry handed out
 	recent  map[string]struct{} // entries handed out within FeedSettle of high (shared stores)
+	swept   time.Time           // when the look-back was last read (shared stores)
 	// The frame last made, for the next caller that sees the same.
 	lastKey   string
 	lastSeen  documents.Seen
@@ -170,23 +176,24 @@ func (h *hub) run() {
 }
 
 // poll reads and hands out one batch of new entries; it returns how many
-// it read. On a shared store it reads again the FeedSettle before the
-// newest entry handed out, for the writes of other nodes that became
-// visible late, and skips those already handed out.
+// it read. On a shared store it reads again, every feedSweep, the
+// FeedSettle before the newest entry handed out, for the writes of other
+// nodes that became visible late, and skips those already handed out.
 func (h *hub) poll(ctx context.Context) (int, error) {
 	shared := h.svc.FeedShared()
 	h.mu.Lock()
 	from := h.high
-	if shared && from != "" {
+	if shared && from != "" && time.Since(h.swept) >= feedSweep {
 		if t, ok := documents.FeedKeyTime(from); ok {
 			from = documents.FeedKeyAt(t.Add(-documents.FeedSettle))
 		}
+		h.swept = time.Now()
 	}
 	h.mu.Unlock()
 	read := 0
 	var fresh []documents.FeedEntry
 	for {
-		entries, _, err := h.svc.Feed(ctx, from, feedBatch)
+		entries, err := h.svc.Feed(ctx, from, feedBatch)
 		if err != nil {
 			return 0, err
 		}
@@ -480,9 +487,9 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 	if cursor == "" || from >= cursor {
 		return true
 	}
-	if _, gone, err := fs.Feed(ctx, last, 1); err != nil {
+	if keeps, err := fs.FeedKeeps(ctx, last); err != nil {
 		return false
-	} else if gone {
+	} else if !keeps {
 		resync("the events after " + last + " are no longer kept: read afresh")
 		return false
 	}
@@ -490,7 +497,7 @@ func (h *handlers) replay(ctx context.Context, fs feedService, s *subscriber, la
 	one.Add(s.w)
 	sent := 0
 	for {
-		entries, _, err := fs.Feed(ctx, from, feedBatch)
+		entries, err := fs.Feed(ctx, from, feedBatch)
 		if err != nil {
 			return false
 		}
