@@ -80,8 +80,8 @@ type Service struct {
 	schemaMu sync.Mutex // serializes schema changes made through this Service
 	// feedSignal is sent to (without blocking) when a write commits.
 	feedSignal chan struct{}
-	cache    *expressions.Cache
-	limits   expressions.Limits
+	cache      *expressions.Cache
+	limits     expressions.Limits
 	// formulaTime bounds the formulas of one request (Options.FormulaTime).
 	formulaTime time.Duration
 	system      *systemSet
