@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/credence/credence/documents"
@@ -92,11 +91,49 @@ func newHub(svc feedService, log *slog.Logger) *hub {
 		perCall: map[string]int{}, recent: map[string]struct{}{}}
 }
 
+// subscriber is a stream as the hub sees it: the frames queued for it,
+// which its handler takes all at once when notified (the queue holds what
+// is waiting, no more: an idle stream costs a few bytes).
 type subscriber struct {
 	w       *documents.Watcher
-	ch      chan []byte
-	queued  atomic.Int64 // bytes in ch
+	mu      sync.Mutex
+	queue   [][]byte
+	queued  int // bytes in queue
+	notify  chan struct{}
 	dropped chan struct{}
+}
+
+// push queues a frame; false when the stream is too far behind for it.
+func (s *subscriber) push(frame []byte) bool {
+	s.mu.Lock()
+	ok := s.queued+len(frame) <= subscriberBytes && len(s.queue) < subscriberBuffer
+	if ok {
+		s.queue = append(s.queue, frame)
+		s.queued += len(frame)
+	}
+	s.mu.Unlock()
+	if ok {
+		select {
+		case s.notify <- struct{}{}:
+		default: // one is pending: the handler takes the whole queue
+		}
+	}
+	return ok
+}
+
+// take appends the queued frames to buf and empties the queue.
+func (s *subscriber) take(buf []byte) []byte {
+	s.mu.Lock()
+	for i, f := range s.queue {
+		buf = append(buf, f...)
+		s.queue[i] = nil
+	}
+	s.queue, s.queued = s.queue[:0], 0
+	if cap(s.queue) > 64 {
+		s.queue = nil // a burst's room is not kept
+	}
+	s.mu.Unlock()
+	return buf
 }
 
 // errTooMany is the refusal of a stream over the limits.
@@ -261,13 +298,8 @@ func (h *hub) emit(e documents.FeedEntry, w *documents.Watcher, seen documents.S
 	if frame == nil {
 		return
 	}
-	if s.queued.Load()+int64(len(frame)) <= subscriberBytes {
-		select {
-		case s.ch <- frame:
-			s.queued.Add(int64(len(frame)))
-			return
-		default:
-		}
+	if s.push(frame) {
+		return
 	}
 	close(s.dropped) // told to read afresh
 	delete(h.subs, w)
@@ -308,14 +340,29 @@ func eventFrame(e documents.FeedEntry, seen documents.Seen) []byte {
 	default:
 		return nil
 	}
+	doc := ev.Doc
+	ev.Doc = nil
 	b, err := json.Marshal(ev)
 	if err != nil {
 		return nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(b) + len(e.Key) + 32)
-	fmt.Fprintf(&buf, "id: %s\nevent: %s\ndata: %s\n\n", e.Key, ev.Op, b)
-	return buf.Bytes()
+	if doc != nil {
+		// The stored document is JSON already: spliced in, not encoded
+		// again; on one line, as a data field must be.
+		if bytes.IndexByte(doc, '\n') >= 0 {
+			var c bytes.Buffer
+			if json.Compact(&c, doc) != nil {
+				return nil
+			}
+			doc = c.Bytes()
+		}
+		b = append(append(append(b[:len(b)-1], `,"doc":`...), doc...), '}')
+	}
+	frame := make([]byte, 0, len(b)+len(e.Key)+len(ev.Op)+24)
+	frame = append(append(frame, "id: "...), e.Key...)
+	frame = append(append(frame, "\nevent: "...), ev.Op...)
+	frame = append(append(frame, "\ndata: "...), b...)
+	return append(frame, "\n\n"...)
 }
 
 // events answers GET /api/_events: Server-Sent Events of the writes the
@@ -347,7 +394,7 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		defer life.Stop()
 		ends = life.C
 	}
-	s := &subscriber{ch: make(chan []byte, subscriberBuffer), dropped: make(chan struct{})}
+	s := &subscriber{notify: make(chan struct{}, 1), dropped: make(chan struct{})}
 	colls, id := list(q.Get("collections")), q.Get("id")
 	filter := q.Get("filter")
 	if (id != "" || filter != "") && len(colls) != 1 {
@@ -436,24 +483,21 @@ func (h *handlers) events(w http.ResponseWriter, r *http.Request) {
 		case <-s.dropped:
 			resync("the stream fell too far behind: read afresh")
 			return
-		case f := <-s.ch:
-			// What else is queued goes in the same write: one system
-			// call for a burst, not one an event.
-			buf = append(buf[:0], f...)
-			for more := true; more && len(buf) < 64<<10; {
-				select {
-				case f := <-s.ch:
-					buf = append(buf, f...)
-				default:
-					more = false
-				}
+		case <-s.notify:
+			// Everything queued goes in one write: one system call for a
+			// burst, not one an event.
+			buf = s.take(buf[:0])
+			if len(buf) == 0 {
+				continue
 			}
-			s.queued.Add(-int64(len(buf)))
 			if !h.stillAuthorized(r) {
 				return // its key was revoked, or its token expired
 			}
 			if write(buf) != nil {
 				return
+			}
+			if cap(buf) > 64<<10 {
+				buf = nil // a burst's room is not kept
 			}
 		case <-beat.C:
 			if !h.stillAuthorized(r) {
