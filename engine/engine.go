@@ -2,8 +2,8 @@ package engine
 
 import (
 	"context"
-	"github.com/credence/credence/engine/files"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"time"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine/admin"
+	"github.com/credence/credence/engine/files"
 	"github.com/credence/credence/schemas"
 )
 
@@ -55,6 +56,12 @@ type Config struct {
 	// the access tokens of signed-in accounts, accepted wherever an API
 	// key is.
 	Tokens TokenVerifier
+	// Public, when set, is a folder served at / (a frontend: the pack's
+	// learner portal), for the GET paths no route takes outside /api/,
+	// /auth/, /credentials/, /files/ and /admin/; a path without an
+	// extension that names no file gets its index.html (a single-page
+	// app's own routes).
+	Public fs.FS
 	// Closing, when closed, ends the event streams: http.Server.Shutdown
 	// waits for every handler, and a stream never ends on its own. Their
 	// clients reconnect with Last-Event-ID.

@@ -129,6 +129,9 @@ func (h *handlers) problem(w http.ResponseWriter, r *http.Request, status int, d
 }
 
 func (h *handlers) notFound(w http.ResponseWriter, r *http.Request) {
+	if h.servePublic(w, r) {
+		return
+	}
 	h.problem(w, r, http.StatusNotFound, "no route for "+r.URL.Path, nil)
 }
 

@@ -4,18 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/credence/credence/engine/files"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
+	"github.com/credence/credence/engine/files"
 )
 
 // shutdownGrace is how long in-flight requests may run after a signal.
@@ -49,7 +51,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	loadDir := fs.String("load", "", "a pack folder to load (idempotently) before serving")
+	loadDir := fs.String("load", "", "a pack folder to load (idempotently) before serving; its public folder, if any, is served at /")
+	publicDir := fs.String("public", env("CREDENCE_PUBLIC", ""), "a folder served at / (a frontend; a path that names no file gets its index.html), instead of the pack's public folder (env CREDENCE_PUBLIC)")
 	license := fs.String("api-license", env("CREDENCE_API_LICENSE", ""), "the OpenAPI document's info.license.name; Proprietary when empty (env CREDENCE_API_LICENSE)")
 	auf, err := addAutomationFlags(fs)
 	if err != nil {
@@ -134,6 +137,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	go pruneFeed(ctx, svc, log)
 	cfg := engine.Config{MaxBodyBytes: *maxBody, Logger: log, Routes: routes, Tokens: accounts,
 		PublicURL: acfg.PublicURL, APILicense: *license, Files: fileStore}
+	if dir := publicFolder(*publicDir, *loadDir); dir != "" {
+		cfg.Public = os.DirFS(dir)
+		log.Info("serving a public folder at /", "dir", dir)
+	}
 	af.engineConfig(&cfg)
 	// Event streams never finish on their own: a shutdown ends them
 	// (their clients reconnect to another node, or to this one restarted,
@@ -171,6 +178,22 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("stopped cleanly")
 	return nil
+}
+
+// publicFolder is the folder to serve at /: the one named, else the
+// pack's public folder when it has one, else none.
+func publicFolder(named, pack string) string {
+	if named != "" {
+		return named
+	}
+	if pack == "" {
+		return ""
+	}
+	dir := filepath.Join(pack, "public")
+	if fi, err := os.Stat(filepath.Join(dir, "index.html")); err == nil && !fi.IsDir() {
+		return dir
+	}
+	return ""
 }
 
 // pruneFeed removes, every minute, the entries of the realtime feed older
