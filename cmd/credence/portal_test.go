@@ -85,7 +85,7 @@ func (p *portal) eval(js string) string {
 	return v
 }
 
-// text is the visible text of the first element sel matches, ” if none.
+// text is the visible text of the first element sel matches, empty if none.
 func (p *portal) text(sel string) string {
 	return p.eval(fmt.Sprintf(`document.querySelector(%q)?.innerText ?? ''`, sel))
 }
