@@ -28,12 +28,17 @@ class Session {
     return this.access !== '' || localStorage.getItem(refreshKey) !== null;
   }
 
-  /** Keeps the tokens of a sign-in, a verification or a refresh. */
+  /** Keeps the tokens of a sign-in or a verification, and tells the listeners. */
   start(t: Tokens): void {
+    this.keep(t);
+    this.emit();
+  }
+
+  /** Keeps tokens; a refresh changes no one's identity, so it tells no one. */
+  private keep(t: Tokens): void {
     this.access = t.accessToken;
     this.expires = Date.now() + t.expiresIn * 1000;
     localStorage.setItem(refreshKey, t.refreshToken);
-    this.emit();
   }
 
   /** Forgets the tokens (the caller tells the server first). */
@@ -72,7 +77,7 @@ class Session {
         this.end(); // used up, expired or revoked: signed out
         return false;
       }
-      this.start(data);
+      this.keep(data);
       return true;
     })().finally(() => {
       this.refreshing = null;
