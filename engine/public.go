@@ -28,6 +28,9 @@ func (h *handlers) servePublic(w http.ResponseWriter, r *http.Request) bool {
 		}
 	}
 	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if strings.HasPrefix(name, ".") || strings.Contains(name, "/.") {
+		return false // .env, .git/config: never served, whatever the folder holds
+	}
 	if name == "" {
 		name = "index.html"
 	}

@@ -2,10 +2,13 @@ package engine_test
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/credence/credence/engine"
 )
@@ -17,6 +20,8 @@ func TestPublicFolder(t *testing.T) {
 		"index.html":         {Data: []byte("<!doctype html><title>portal</title>")},
 		"assets/app-1a2b.js": {Data: []byte("console.log(1)")},
 		"robots.txt":         {Data: []byte("User-agent: *")},
+		".env":               {Data: []byte("SECRET=1")},
+		"assets/.git/config": {Data: []byte("[core]")},
 	}
 	srv := newServerConfig(t, engine.Config{Public: pub})
 	cases := []struct {
@@ -36,6 +41,9 @@ func TestPublicFolder(t *testing.T) {
 		{"/auth/nothing", http.StatusNotFound, "no route", ""},
 		{"/credentials/nothing", http.StatusNotFound, "no route", ""},
 		{"/healthz", http.StatusOK, "ok", ""},
+		{"/.env", http.StatusNotFound, "no route", ""},
+		{"/assets/.git/config", http.StatusNotFound, "no route", ""},
+
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
@@ -47,6 +55,17 @@ func TestPublicFolder(t *testing.T) {
 				assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
 			}
 		})
+	}
+	// Nothing outside the folder is reachable: a climb lands inside it.
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("SECRET"), 0o600))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "public"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("portal"), 0o644))
+	onDisk := newServerConfig(t, engine.Config{Public: os.DirFS(filepath.Join(dir, "public"))})
+	for _, climb := range []string{"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/....//secret.txt"} {
+		resp := onDisk.get(climb)
+		assert.NotContains(t, string(resp.Body), "SECRET", climb)
+		assert.NotEqual(t, http.StatusInternalServerError, resp.Code, climb)
 	}
 	// Without a public folder, / is a 404 problem as before.
 	assert.Equal(t, http.StatusNotFound, newServer(t).get("/").Code)
