@@ -43,7 +43,6 @@ func TestPublicFolder(t *testing.T) {
 		{"/healthz", http.StatusOK, "ok", ""},
 		{"/.env", http.StatusNotFound, "no route", ""},
 		{"/assets/.git/config", http.StatusNotFound, "no route", ""},
-
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
