@@ -250,12 +250,10 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 	if err := dropLinks(tx, coll.Name); err != nil {
 		return err
 	}
-	if len(coll.Indexed) == 0 && len(coll.Links) == 0 {
-		return nil
-	}
 	type entry struct {
 		id     string
 		fields map[string]any
+		times  times
 	}
 	var entries []entry
 	var derr error
@@ -276,7 +274,7 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 				fields[l.Field] = v
 			}
 		}
-		entries = append(entries, entry{id: string(k), fields: fields})
+		entries = append(entries, entry{id: string(k), fields: fields, times: timesOf(d)})
 		return true
 	})
 	if err != nil {
@@ -286,7 +284,7 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 		return derr
 	}
 	for _, e := range entries {
-		if err := updateIndexes(tx, coll, e.id, nil, e.fields); err != nil {
+		if err := updateIndexes(tx, coll, e.id, nil, e.fields, e.times); err != nil {
 			var de *Error
 			if errors.As(err, &de) && de.Kind == KindConflict {
 				de.Message = fmt.Sprintf("stored documents share a value of a unique field (document %q)", e.id)

@@ -321,7 +321,7 @@ func (s *Service) restore(tx store.Tx, c *schemas.Collection, coll string, rec R
 		return err
 	}
 	if c != nil {
-		if err := updateIndexes(tx, c, id, nil, content(d)); err != nil {
+		if err := updateIndexes(tx, c, id, nil, content(d), timesOf(d)); err != nil {
 			return fmt.Errorf("%s/%s: %w", coll, id, err)
 		}
 	}

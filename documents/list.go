@@ -108,6 +108,12 @@ type Explain struct {
 	Examined int `json:"examined"`
 	// Matched counts those that passed the filter.
 	Matched int `json:"matched"`
+	// Order tells how the page was put in order: "id" (the documents'
+	// own order), "index" (a walk of the sort field's index, which stops
+	// after the page) or "memory" (every candidate read, the best kept).
+	Order string `json:"order"`
+	// Advice, for an order in memory, says what would make the list cheap.
+	Advice string `json:"advice,omitempty"`
 }
 
 type sortKey struct {
@@ -135,8 +141,11 @@ func parseSort(spec string) ([]sortKey, error) {
 	if len(keys) > maxSortKeys {
 		return nil, errorf(KindBadRequest, "sort: at most %d fields", maxSortKeys)
 	}
+	// The id breaks ties, in the direction of the first field: -score is
+	// -score,-id, the reverse of score,id, as a walk of score's index
+	// backwards gives it.
 	if len(keys) == 0 || keys[len(keys)-1].field != fieldID {
-		keys = append(keys, sortKey{field: fieldID})
+		keys = append(keys, sortKey{field: fieldID, desc: len(keys) > 0 && keys[0].desc})
 	}
 	return keys, nil
 }
@@ -233,12 +242,10 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 		return nil, errorf(KindBadRequest, "sort: a list in index order has the default sort")
 	}
 	var after []any
-	var afterIndex cursor // a cursor of a list in index order
+	var afterIndex cursor // a cursor of a list in index order, or of a walk
 	if opts.Cursor != "" {
-		if opts.IndexOrder {
-			if afterIndex, err = readCursor(opts.Cursor); err != nil {
-				return nil, err
-			}
+		if afterIndex, err = readCursor(opts.Cursor); err != nil {
+			return nil, err
 		}
 		if afterIndex.Key == nil {
 			if after, err = decodeCursor(opts.Cursor, keys); err != nil {
@@ -264,7 +271,7 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	err = s.st.View(ctx, func(r store.Reader) error {
 		r = s.reader(r, coll)
 		ev := s.evaluation(ctx, r, rs)
-		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}, stop: ev.expired}
+		l := &lister{r: r, coll: coll, keys: keys, after: after, limit: limit, explain: &Explain{}, stop: ev.expired, maxSorted: s.maxSorted}
 		var matchFilter func(d stored) (bool, error)
 		fev := s.evaluation(ctx, r, rs)
 		if !opts.At.IsZero() {
@@ -309,6 +316,21 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 				cs = append(cs, more...)
 			}
 			l.plan(c, atTime(cs, ev.now), v.hides)
+			if opts.each == nil && !opts.IndexOrder {
+				// A cursor made by a walk continues the walk, and one made
+				// by a sort in memory continues that: a page's plan does
+				// not change under a reader between pages.
+				resume := walkUnknown
+				switch {
+				case afterIndex.Key != nil:
+					resume = walkYes
+				case after != nil:
+					resume = walkNo
+				}
+				if err := l.chooseWalk(c, v.hides, resume); err != nil {
+					return err
+				}
+			}
 			if matchFilter != nil && len(v.private) == 0 && filterServed(filter, l, c) {
 				matchFilter = nil // every candidate the index gives holds it
 			}
@@ -319,11 +341,11 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 		// A cursor made under another plan (the schema changed between
 		// pages) does not say where this one resumes.
 		switch {
-		case afterIndex.Key != nil && (!l.byIndex || afterIndex.Sort != indexSort(l.index)),
-			after != nil && l.byIndex:
-			return errorf(KindBadRequest, "cursor: made for another plan of this list; list again from the start")
-		case afterIndex.Key != nil:
+		case afterIndex.Key != nil && l.byIndex && afterIndex.Sort == indexSort(l.index),
+			afterIndex.Key != nil && l.walk && afterIndex.Sort == sortSpec(keys) && bytes.HasPrefix(afterIndex.Key, appendString(nil, l.index)):
 			l.afterKey = afterIndex.Key
+		case afterIndex.Key != nil, after != nil && (l.byIndex || l.walk):
+			return errorf(KindBadRequest, "cursor: made for another plan of this list; list again from the start")
 		}
 		if matchFilter == nil && v.filters() {
 			l.match = func(raw []byte) (bool, error) { return v.admitRaw(ev, raw) }
@@ -445,7 +467,13 @@ type lister struct {
 	byIndex  bool
 	afterKey []byte
 	at       []byte
-	explain  *Explain
+	// walk pages in the order of the sort field's index (keys[0], then
+	// the id, both ascending or both descending), within indexRng, after
+	// the entry afterKey: the page is read and no more.
+	walk    bool
+	explain *Explain
+	// maxSorted bounds the candidates a sort in memory reads.
+	maxSorted int
 	// stop, when set, fails the list once it returns an error: checked
 	// before each candidate that goes through formulas.
 	stop func() error
@@ -701,6 +729,22 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		}
 		return ferr
 	}
+	if l.walk {
+		rng := l.indexRng
+		rng.Reverse = desc
+		if l.afterKey != nil {
+			if desc && (rng.End == nil || bytes.Compare(l.afterKey, rng.End) < 0) {
+				rng.End = l.afterKey
+			}
+			if !desc && bytes.Compare(l.afterKey, rng.Start) >= 0 {
+				rng.Start = store.After(l.afterKey)
+			}
+			if rng.End != nil && bytes.Compare(rng.Start, rng.End) >= 0 {
+				return nil // past the end
+			}
+		}
+		return fetchAll(rng)
+	}
 	if l.indexEq != nil {
 		// One value: the entries are in id order already; read from the
 		// cursor on, and only as far as the page needs.
@@ -786,7 +830,10 @@ func (l *lister) all(fn func(raw []byte) error) error {
 }
 
 func (l *lister) page() (*Page, error) {
-	if len(l.keys) == 1 {
+	if len(l.keys) == 1 || l.walk {
+		if l.explain.Order == "" {
+			l.explain.Order = "id"
+		}
 		return l.byID()
 	}
 	return l.sorted()
@@ -839,6 +886,8 @@ func (l *lister) byID() (*Page, error) {
 		return nil, ferr
 	}
 	switch {
+	case more && l.walk:
+		page.Next = encodeCursor(cursor{Sort: sortSpec(l.keys), Key: lastKey})
 	case more && l.byIndex:
 		page.Next = encodeCursor(cursor{Sort: indexSort(l.index), Key: lastKey})
 	case more:
@@ -852,8 +901,14 @@ func (l *lister) byID() (*Page, error) {
 func (l *lister) sorted() (*Page, error) {
 	keys, after, limit := l.keys, l.after, l.limit
 	h := &topK{keys: keys}
+	l.explain.Order = "memory"
 	var derr error
 	err := l.each(false, "", func(_, v []byte) bool {
+		if l.maxSorted > 0 && l.explain.Examined > l.maxSorted {
+			derr = errorf(KindBadRequest, "sort: this list would read more than %d documents to sort by %s; %s",
+				l.maxSorted, keys[0].field, l.explain.Advice)
+			return false
+		}
 		d, err := decodeStored(v)
 		if err != nil {
 			derr = err

@@ -1,7 +1,6 @@
 package documents
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/binary"
@@ -58,6 +57,10 @@ type Options struct {
 	Now func() time.Time
 	// Limits bound each formula run; expressions.DefaultLimits when zero.
 	Limits expressions.Limits
+	// MaxSortScan bounds the documents a list sorted in memory (by a field
+	// without an index) reads before it is refused: DefaultMaxSortScan
+	// when 0, no bound when negative.
+	MaxSortScan int
 	// System are the system collections the program adds to the built-in
 	// ones (_schemas, _keys, _audit).
 	System []SystemCollection
@@ -87,6 +90,7 @@ type Service struct {
 	system      *systemSet
 	keys        keyCache
 	seedKey     []byte // see seedKeyKey
+	maxSorted   int    // see Options.MaxSortScan; 0 for no bound
 	// shared is set when other nodes write to the store: reads check the
 	// schema version (registryFor).
 	shared bool
@@ -114,6 +118,12 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 	if s.limits == (expressions.Limits{}) {
 		s.limits = expressions.DefaultLimits()
 	}
+	switch s.maxSorted = opts.MaxSortScan; {
+	case s.maxSorted == 0:
+		s.maxSorted = DefaultMaxSortScan
+	case s.maxSorted < 0:
+		s.maxSorted = 0
+	}
 	s.formulaTime = opts.FormulaTime
 	if s.formulaTime <= 0 {
 		s.formulaTime = DefaultFormulaTime
@@ -140,6 +150,9 @@ func New(ctx context.Context, st store.Store, opts Options) (*Service, error) {
 	}
 	if err := s.reload(ctx); err != nil {
 		return nil, err
+	}
+	if err := s.migrateIndexes(ctx); err != nil {
+		return nil, fmt.Errorf("indexes: %w", err)
 	}
 	return s, nil
 }
@@ -934,7 +947,7 @@ func (s *Service) write(tx store.Tx, a Auth, c *schemas.Collection, coll, id str
 	}
 	raw := compose(id, body, m)
 	if c != nil {
-		if err := updateIndexes(tx, c, id, old, fields); err != nil {
+		if err := updateIndexes(tx, c, id, old, fields, times{created: m.createdAt, updated: m.updatedAt}); err != nil {
 			return nil, err
 		}
 	}
@@ -1006,64 +1019,6 @@ func indexKey(field string, value any, id string) ([]byte, bool) {
 // indexPrefix is the prefix of the index entries of field = value (JSON).
 func indexPrefix(field string, value any) ([]byte, bool) {
 	return indexKey(field, value, "")
-}
-
-// updateIndexes moves the index entries of id from the old document (nil
-// on create) to the new fields, refusing a duplicate unique value.
-func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fields map[string]any) error {
-	if err := updateLinks(tx, c, id, old, fields); err != nil {
-		return err
-	}
-	if err := updateFileRefs(tx, c, id, old, fields); err != nil {
-		return err
-	}
-	for _, f := range c.Indexed {
-		// null is not indexed: like SQL's NULL, it never conflicts.
-		ov, nv := old[f], fields[f]
-		hadOld, hasNew := ov != nil, nv != nil
-		oldKey, oldOK := indexKey(f, ov, id)
-		newKey, newOK := indexKey(f, nv, id)
-		oldOK, newOK = oldOK && hadOld, newOK && hasNew
-		if oldOK && newOK && bytes.Equal(oldKey, newKey) {
-			continue
-		}
-		unique := c.IsUnique(f)
-		if newOK && unique {
-			uk, _ := indexKey(f, nv, "")
-			holder, err := tx.Get(uniqBucket(c.Name), uk)
-			if err == nil && string(holder) != id {
-				return uniqueConflict(f, string(holder))
-			}
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return err
-			}
-		}
-		if oldOK {
-			if err := tx.Delete(idxBucket(c.Name), oldKey); err != nil {
-				return err
-			}
-			if unique {
-				uk, _ := indexKey(f, ov, "")
-				if err := tx.Delete(uniqBucket(c.Name), uk); err != nil {
-					return err
-				}
-			}
-		}
-		if newOK {
-			// The entry's value is the id, so that a scan of the index
-			// yields ids without decoding keys.
-			if err := tx.Put(idxBucket(c.Name), newKey, []byte(id)); err != nil {
-				return err
-			}
-			if unique {
-				uk, _ := indexKey(f, nv, "")
-				if err := tx.Put(uniqBucket(c.Name), uk, []byte(id)); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // keepSecrets gives a replacement the stored values of the x-secret fields
@@ -1185,7 +1140,7 @@ func (s *Service) deleteDoc(tx store.Tx, a *Auth, c *schemas.Collection, coll, i
 		if err != nil {
 			return fmt.Errorf("stored %s/%s: %w", coll, id, err)
 		}
-		if err := updateIndexes(tx, c, id, old, nil); err != nil {
+		if err := updateIndexes(tx, c, id, old, nil, times{}); err != nil {
 			return err
 		}
 	}

@@ -170,6 +170,62 @@ func BenchmarkList(b *testing.B) {
 	}
 }
 
+// BenchmarkSortedList reads the first page of 50 of 10,000 exams sorted by
+// a field: through its index (a walk that stops after the page), and in
+// memory (no index: every document read, the best 50 kept), with a filter
+// on another index, and by the meta times every collection indexes.
+func BenchmarkSortedList(b *testing.B) {
+	svc := newBenchService(b)
+	h := engine.New(engine.Config{AnonymousRole: documents.RoleAdmin}, svc)
+	schema := strings.Replace(benchSchema, `"passingScore": {"type": "integer",`, `"passingScore": {"type": "integer", "x-index": true,`, 1)
+	if rec := do(h, http.MethodPut, "/api/_schemas/exams", schema); rec.Code != http.StatusCreated {
+		b.Fatalf("define exams: %d %s", rec.Code, rec.Body)
+	}
+	seedExams(b, svc, 10000)
+	for _, bc := range []struct{ name, query, order string }{
+		{"index", "sort=-passingScore", "index"},
+		{"memory", "sort=-timeLimitMinutes", "memory"},
+		{"index+filter", "sort=-passingScore&filter=" + url.QueryEscape(`level == "master"`), "index"},
+		{"createdAt", "sort=-_createdAt", "index"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			path := "/api/exams?limit=50&explain=true&" + bc.query
+			if rec := do(h, http.MethodGet, path, ""); !strings.Contains(rec.Body.String(), `"order":"`+bc.order+`"`) {
+				b.Fatalf("%s: not in %s order: %s", path, bc.order, rec.Body.String()[max(0, rec.Body.Len()-200):])
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := do(h, http.MethodGet, path, ""); rec.Code != http.StatusOK {
+					b.Fatalf("list: %d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// seedExams creates n exams through the service, 8 writers at a time:
+// levels in turn, scores 0 to 99, time limits 1 to 120.
+func seedExams(b *testing.B, svc *documents.Service, n int) {
+	b.Helper()
+	ctx := context.Background()
+	levels := []string{"fundamentals", "professional", "master"}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += 8 {
+				body := fmt.Sprintf(`{"title":"Exam %d","code":"C-%d","level":%q,"passingScore":%d,"timeLimitMinutes":%d}`, i, i, levels[i%3], (i*37)%100, 1+(i*53)%120)
+				if _, err := svc.Create(ctx, "exams", []byte(body), documents.WriteOptions{}); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // BenchmarkFilter filters 10,000 exams by a scan of the collection and
 // through an index: one exam by its code (x-unique) against its title (no
 // index), and a page of the third of them at one level (x-index) against

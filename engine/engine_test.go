@@ -416,9 +416,10 @@ func TestList(t *testing.T) {
 		{"-id", []string{"e", "d", "c", "b", "a"}},
 		{"title", []string{"a", "b", "c", "d", "e"}},
 		{"-title", []string{"e", "d", "c", "b", "a"}},
-		// A missing value sorts first, ties fall back on the id.
+		// A missing value sorts first, ties fall back on the id, in the
+		// sort's direction.
 		{"passingScore", []string{"e", "b", "c", "a", "d"}},
-		{"-passingScore", []string{"d", "a", "b", "c", "e"}},
+		{"-passingScore", []string{"d", "a", "c", "b", "e"}},
 		{"-passingScore,title", []string{"d", "a", "b", "c", "e"}},
 		{"passingScore,-title", []string{"e", "c", "b", "a", "d"}},
 		{"level,-passingScore", []string{"e", "d", "c", "a", "b"}},

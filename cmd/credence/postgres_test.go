@@ -311,7 +311,7 @@ func checkIndexesIn(t *testing.T, st store.Store) int {
 			t.Errorf("%s: %+d unique entries more than documents", id, n)
 		}
 	}
-	assert.Equal(t, 2*docs, idx, "secondary index entries (code and n of each document)")
+	assert.Equal(t, 4*docs, idx, "secondary index entries (code, n, _createdAt and _updatedAt of each document)")
 	assert.Equal(t, revSum, revs, "revisions (the sum of _rev)")
 	return docs
 }

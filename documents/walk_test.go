@@ -1,0 +1,256 @@
+package documents_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/credence/credence/documents"
+	"github.com/credence/credence/store"
+	"github.com/credence/credence/store/bolt"
+)
+
+// scoresSchema has score with an index and rank, the same values, without.
+const scoresSchema = `{"type": "object", "properties": {
+  "score": {"type": "integer", "x-index": true},
+  "rank": {"type": "integer"},
+  "level": {"type": "string", "x-index": true},
+  "note": {"type": "string"}}}`
+
+// newScores is a service over a bbolt file with the collection scores,
+// whose clock moves a millisecond at each reading, as an admin.
+func newScores(t *testing.T, opts documents.Options) (context.Context, *documents.Service, store.Store) {
+	t.Helper()
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "credence.db"), bolt.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	var tick atomic.Int64
+	opts.Now = func() time.Time { return listNow.Add(time.Duration(tick.Add(1)) * time.Millisecond) }
+	svc, err := documents.New(t.Context(), st, opts)
+	require.NoError(t, err)
+	ctx := documents.WithAuth(t.Context(), documents.Auth{KeyID: "test", Role: documents.RoleAdmin})
+	_, err = svc.Put(ctx, "_schemas", "scores", []byte(scoresSchema), documents.WriteOptions{})
+	require.NoError(t, err)
+	return ctx, svc, st
+}
+
+// putScore writes a document whose score and rank are n, or absent when n
+// is negative.
+func putScore(t *testing.T, ctx context.Context, svc *documents.Service, id string, n int, level string) {
+	t.Helper()
+	body := fmt.Sprintf(`{"level": %q}`, level)
+	if n >= 0 {
+		body = fmt.Sprintf(`{"score": %d, "rank": %d, "level": %q}`, n, n, level)
+	}
+	_, err := svc.Put(ctx, "scores", id, []byte(body), documents.WriteOptions{})
+	require.NoError(t, err)
+}
+
+// walkAll pages through a list and returns every id, in order, and the
+// explain of its first page.
+func walkAll(t *testing.T, ctx context.Context, svc *documents.Service, opts documents.ListOptions) ([]string, *documents.Explain) {
+	t.Helper()
+	opts.Explain = true
+	var out []string
+	var first *documents.Explain
+	for pages := 0; ; pages++ {
+		require.Less(t, pages, 10000, "the cursor does not move")
+		page, err := svc.List(ctx, "scores", opts)
+		require.NoError(t, err, "%+v", opts)
+		if first == nil {
+			first = page.Explain
+		}
+		out = append(out, ids(t, page)...)
+		if page.Next == "" {
+			return out, first
+		}
+		opts.Cursor = page.Next
+	}
+}
+
+// TestSortWalksTheIndex: a sort by an indexed field walks its index and
+// gives what the same sort in memory gives, page by page, with missing
+// values first, ties by id in the sort's direction, and filters on the
+// same field, on another index and on no index.
+func TestSortWalksTheIndex(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for i := range 300 {
+		score := rnd.IntN(40) - 5 // some missing, many ties
+		putScore(t, ctx, svc, fmt.Sprintf("d%03d", rnd.IntN(1000)*1000+i), score, []string{"a", "b", "c"}[rnd.IntN(3)])
+	}
+	for _, dir := range []string{"", "-"} {
+		for _, filter := range []string{"", `score >= 10 && score < 20`, `(rank ?? 0) > 30`, `level == "b"`, `score == nil`} {
+			t.Run(dir+"score/"+filter, func(t *testing.T) {
+				want, memory := walkAll(t, ctx, svc, documents.ListOptions{Sort: dir + "rank", Filter: filter, Limit: 1000})
+				assert.Equal(t, "memory", memory.Order)
+				assert.Contains(t, memory.Advice, `rank has no index`)
+				require.NotEmpty(t, want)
+				for _, limit := range []int{1, 7, 50} {
+					got, ex := walkAll(t, ctx, svc, documents.ListOptions{Sort: dir + "score", Filter: filter, Limit: limit})
+					assert.Equal(t, want, got, "pages of %d", limit)
+					if filter == `level == "b"` {
+						// Fewer than 1,000 at that level: read and sorted in memory.
+						assert.Equal(t, "level", ex.Index)
+						assert.Equal(t, "memory", ex.Order)
+						continue
+					}
+					assert.Equal(t, "score", ex.Index)
+					assert.Equal(t, "index", ex.Order)
+					if filter == "" {
+						assert.LessOrEqual(t, ex.Examined, limit+1, "a walk reads the page and stops")
+					}
+				}
+			})
+		}
+	}
+	// The meta times are indexed in every collection.
+	byTime, ex := walkAll(t, ctx, svc, documents.ListOptions{Sort: "-_createdAt", Limit: 10})
+	assert.Equal(t, "index", ex.Order)
+	assert.Equal(t, "_createdAt", ex.Index)
+	assert.Len(t, byTime, 300)
+	putScore(t, ctx, svc, byTime[299], 1, "a") // the oldest is the newest write
+	updated, ex := walkAll(t, ctx, svc, documents.ListOptions{Sort: "-_updatedAt", Limit: 10})
+	assert.Equal(t, "_updatedAt", ex.Index)
+	assert.Equal(t, byTime[299], updated[0])
+	assert.Len(t, updated, 300)
+}
+
+// TestSortedWalkWhileWriting: a sorted walk by cursor over a collection
+// while documents are created, deleted and changed (but not in the sort's
+// field) returns every document that existed throughout exactly once.
+func TestSortedWalkWhileWriting(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	rnd := rand.New(rand.NewPCG(3, 4))
+	throughout := map[string]bool{}
+	for i := range 1000 {
+		id := fmt.Sprintf("x%04d", i)
+		putScore(t, ctx, svc, id, rnd.IntN(50), "a")
+		throughout[id] = true
+	}
+	for run, sort := range []string{"score", "-score", "_createdAt", "-_createdAt"} {
+		t.Run(sort, func(t *testing.T) {
+			seen := map[string]int{}
+			opts := documents.ListOptions{Sort: sort, Limit: 25, Explain: true}
+			n := 0
+			for pages := 0; ; pages++ {
+				require.Less(t, pages, 1000)
+				page, err := svc.List(ctx, "scores", opts)
+				require.NoError(t, err)
+				require.Equal(t, "index", page.Explain.Order)
+				for _, id := range ids(t, page) {
+					seen[id]++
+				}
+				// Between pages: new documents, some deleted again, and
+				// changes to documents that were there all along.
+				for range 5 {
+					n++
+					putScore(t, ctx, svc, fmt.Sprintf("run%d-new%04d", run, n), rnd.IntN(50), "b")
+				}
+				for range 2 {
+					victim := fmt.Sprintf("run%d-new%04d", run, n-rnd.IntN(5))
+					if err := svc.Delete(ctx, "scores", victim, documents.WriteOptions{}); err != nil {
+						require.Equal(t, documents.KindNotFound, documents.KindOf(err))
+					}
+				}
+				for range 5 {
+					id := fmt.Sprintf("x%04d", rnd.IntN(1000))
+					_, err := svc.Patch(ctx, "scores", id, []byte(fmt.Sprintf(`{"note": "page %d"}`, pages)), documents.WriteOptions{})
+					require.NoError(t, err)
+				}
+				if page.Next == "" {
+					break
+				}
+				opts.Cursor = page.Next
+			}
+			for id := range throughout {
+				assert.Equal(t, 1, seen[id], "%s seen %d times", id, seen[id])
+			}
+			for id, times := range seen {
+				assert.Equal(t, 1, times, "%s seen %d times", id, times)
+			}
+		})
+	}
+}
+
+// TestSortWithoutIndexIsBounded: a sort in memory says so in the explain,
+// and past the service's bound is refused with advice; an index, or a
+// filter that an index serves, makes the same list cheap.
+func TestSortWithoutIndexIsBounded(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{MaxSortScan: 100})
+	for i := range 150 {
+		putScore(t, ctx, svc, fmt.Sprintf("d%03d", i), i%60, []string{"a", "b", "c"}[i%3])
+	}
+	_, err := svc.List(ctx, "scores", documents.ListOptions{Sort: "rank"})
+	require.Error(t, err)
+	assert.Equal(t, documents.KindBadRequest, documents.KindOf(err))
+	assert.Contains(t, err.Error(), "more than 100 documents")
+	assert.Contains(t, err.Error(), `add "x-index": true to it in the schema of scores`)
+
+	page, err := svc.List(ctx, "scores", documents.ListOptions{Sort: "rank", Filter: `level == "a"`, Explain: true})
+	require.NoError(t, err, "50 at level a: few enough to sort")
+	assert.Len(t, page.Items, 50)
+	assert.Equal(t, "memory", page.Explain.Order)
+
+	cases := []struct{ sort, filter, order, advice string }{
+		{"", "", "id", ""},
+		{"-score", "", "index", ""},
+		{"score,rank", `level == "a"`, "memory", "several fields"},
+		{"score,-id", `level == "a"`, "memory", "sort by score"},
+	}
+	for _, c := range cases {
+		page, err := svc.List(ctx, "scores", documents.ListOptions{Sort: c.sort, Filter: c.filter, Limit: 5, Explain: true})
+		require.NoError(t, err, c.sort)
+		assert.Equal(t, c.order, page.Explain.Order, c.sort)
+		assert.Contains(t, page.Explain.Advice, c.advice, c.sort)
+	}
+	// A cursor made by one plan is refused by another.
+	page, err = svc.List(ctx, "scores", documents.ListOptions{Sort: "score", Limit: 5})
+	require.NoError(t, err)
+	_, err = svc.List(ctx, "scores", documents.ListOptions{Sort: "-score", Limit: 5, Cursor: page.Next})
+	assert.Equal(t, documents.KindBadRequest, documents.KindOf(err))
+}
+
+// TestIndexesMigrate: a store whose index entries predate an entry for
+// every document (no format mark) is rebuilt once when a service opens it.
+func TestIndexesMigrate(t *testing.T) {
+	ctx, svc, st := newScores(t, documents.Options{})
+	for i := range 20 {
+		putScore(t, ctx, svc, fmt.Sprintf("d%02d", i), i-5, "a") // five without a score
+	}
+	// As an older version left it: no entry for a missing value, none for
+	// the times, no format mark.
+	require.NoError(t, st.Update(t.Context(), func(tx store.Tx) error {
+		var drop [][]byte
+		err := tx.Scan("idx/scores", store.Range{}, func(k, _ []byte) bool {
+			if k[len("\x06score\x00")] == 0x02 || k[1] == '_' {
+				drop = append(drop, slices.Clone(k))
+			}
+			return true
+		})
+		for _, k := range drop {
+			require.NoError(t, tx.Delete("idx/scores", k))
+		}
+		require.NotEmpty(t, drop)
+		require.NoError(t, err)
+		return tx.Delete("meta", []byte("indexes.format"))
+	}))
+	reopened, err := documents.New(t.Context(), st, documents.Options{})
+	require.NoError(t, err)
+	all, ex := walkAll(t, ctx, reopened, documents.ListOptions{Sort: "score", Limit: 3})
+	assert.Equal(t, "index", ex.Order)
+	assert.Len(t, all, 20)
+	assert.Equal(t, []string{"d00", "d01", "d02", "d03", "d04"}, all[:5], "the missing scores first")
+	missing, _ := walkAll(t, ctx, reopened, documents.ListOptions{Filter: "score == nil"})
+	assert.Len(t, missing, 5, "an equality with null is served by the index")
+	byTime, _ := walkAll(t, ctx, reopened, documents.ListOptions{Sort: "_createdAt", Limit: 7})
+	assert.Len(t, byTime, 20)
+}
