@@ -250,9 +250,24 @@ func (l *lister) chooseWalk(c *schemas.Collection, hidden func(string) bool, res
 		}
 	}
 	if l.index != f {
-		l.index, l.explain.Index = f, f
-		l.indexRng = store.Prefix(appendString(nil, f))
-		l.inRange = nil
+		// The walk takes the sort field's own range (its comparisons in
+		// the filter) or its whole index; an equality of the index it
+		// leaves is checked in that index instead, and one of the sort
+		// field is its range already.
+		oldField, oldEq := l.index, l.indexEq
+		l.index, l.indexRng, l.indexEq, l.inRange = "", store.Range{}, nil, nil
+		if l.planField(l.cs, f); l.index == "" {
+			l.index, l.explain.Index = f, f
+			l.indexRng = store.Prefix(appendString(nil, f))
+		}
+		if i := slices.Index(l.explain.Intersect, f); i >= 0 {
+			l.explain.Intersect = slices.Delete(l.explain.Intersect, i, i+1)
+			l.also = slices.Delete(l.also, i, i+1)
+		}
+		if oldEq != nil && !c.IsDate(oldField) {
+			l.also = append(l.also, oldEq)
+			l.explain.Intersect = append(l.explain.Intersect, oldField)
+		}
 	}
 	l.indexEq = nil
 	l.walk = true

@@ -108,6 +108,9 @@ type Explain struct {
 	Examined int `json:"examined"`
 	// Matched counts those that passed the filter.
 	Matched int `json:"matched"`
+	// Intersect lists the other x-index fields whose equalities were
+	// checked in their index before a candidate was read.
+	Intersect []string `json:"intersect,omitempty"`
 	// Order tells how the page was put in order: "id" (the documents'
 	// own order), "index" (a walk of the sort field's index, which stops
 	// after the page) or "memory" (every candidate read, the best kept).
@@ -419,19 +422,27 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 	return page, nil
 }
 
-// filterServed reports whether the filter is one equality of a field that
-// is not a date with a text, which the index's equality range serves
-// exactly: the candidates are the documents it holds for.
+// filterServed reports whether the filter is equalities of fields that
+// are not dates with texts, each served exactly by the index's equality
+// range or by a check of its own index: the candidates are the documents
+// it holds for.
 func filterServed(filter *expressions.Program, l *lister, c *schemas.Collection) bool {
-	if filter == nil || l.indexEq == nil || !filter.IsConjunction() {
+	if filter == nil || !filter.IsConjunction() {
 		return false
 	}
 	cs, _ := filter.Conjuncts()
-	if len(cs) != 1 || cs[0].Op != "==" || cs[0].Now || cs[0].Field != l.index || c.IsDate(cs[0].Field) {
-		return false
+	for _, cj := range cs {
+		if cj.Op != "==" || cj.Now || c.IsDate(cj.Field) {
+			return false
+		}
+		if _, text := cj.Value.(string); !text {
+			return false
+		}
+		if !(l.indexEq != nil && cj.Field == l.index) && !slices.Contains(l.explain.Intersect, cj.Field) {
+			return false
+		}
 	}
-	_, text := cs[0].Value.(string)
-	return text
+	return len(cs) > 0
 }
 
 // positionOf gives the line and column of a formula error, for a problem.
@@ -467,6 +478,11 @@ type lister struct {
 	byIndex  bool
 	afterKey []byte
 	at       []byte
+	// also are index prefixes (field = value) that a candidate's id must
+	// have an entry under, checked before the candidate is read.
+	also [][]byte
+	// cs are the comparisons the plan served from indexes.
+	cs []expressions.Conjunct
 	// walk pages in the order of the sort field's index (keys[0], then
 	// the id, both ascending or both descending), within indexRng, after
 	// the entry afterKey: the page is read and no more.
@@ -518,27 +534,77 @@ func atTime(cs []expressions.Conjunct, now time.Time) []expressions.Conjunct {
 // date (as formulas read it) holds the comparisons: the index reads the
 // entries of the widened range, and fetches only the candidates.
 func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden func(string) bool) {
-	if len(cs) == 0 {
+	// The fields whose index could serve: those compared, in the order of
+	// their first comparison, equalities first. A field hidden from the
+	// caller is not served from its index, whose errors and order would
+	// tell its values.
+	var fields []string
+	for _, eq := range []bool{true, false} {
+		for _, cj := range cs {
+			if (cj.Op == "==") == eq && slices.Contains(c.Indexed, cj.Field) && !hidden(cj.Field) && !slices.Contains(fields, cj.Field) {
+				fields = append(fields, cj.Field)
+			}
+		}
+	}
+	l.cs = cs
+	if len(fields) == 0 {
 		return
 	}
-	best := ""
+	l.planField(cs, fields[0])
+	if len(fields) > 1 {
+		// Several could: the one whose range holds the fewest entries,
+		// counted up to planCount each.
+		best, fewest := l.index, -1
+		if l.index != "" {
+			if n, err := l.countUpTo(planCount); err == nil {
+				fewest = n
+			}
+		}
+		for _, f := range fields[1:] {
+			if fewest >= 0 && fewest < planCount/10 {
+				break // few enough
+			}
+			try := &lister{r: l.r, coll: l.coll, explain: &Explain{}}
+			if try.planField(cs, f); try.index == "" {
+				continue
+			}
+			if n, err := try.countUpTo(planCount); err == nil && (fewest < 0 || n < fewest) {
+				best, fewest = f, n
+			}
+		}
+		if best != l.index {
+			l.index, l.indexRng, l.indexEq, l.inRange = "", store.Range{}, nil, nil
+			l.planField(cs, best)
+		}
+	}
+	// The equalities on other indexed fields are checked in their index
+	// before a candidate is read: an entry of field = value for its id.
+	// Not for dates, whose equality holds across spellings.
 	for _, cj := range cs {
-		// A field hidden from the caller is not served from its index,
-		// whose errors and order would tell its values.
-		if !slices.Contains(c.Indexed, cj.Field) || hidden(cj.Field) {
+		if cj.Op != "==" || cj.Field == l.index || !slices.Contains(c.Indexed, cj.Field) || hidden(cj.Field) || c.IsDate(cj.Field) {
 			continue
 		}
-		if cj.Op == "==" {
-			best = cj.Field
-			break
+		if _, isTime := cj.Value.(time.Time); isTime {
+			continue
 		}
-		if best == "" {
-			best = cj.Field
+		jv, err := expressions.ToJSON(cj.Value)
+		if err != nil {
+			continue
+		}
+		if p, ok := indexPrefix(cj.Field, jv); ok && !slices.Contains(l.explain.Intersect, cj.Field) {
+			l.also = append(l.also, p)
+			l.explain.Intersect = append(l.explain.Intersect, cj.Field)
 		}
 	}
-	if best == "" {
-		return
-	}
+}
+
+// planCount caps the entries counted in each index range a list could be
+// served from, to choose among them.
+const planCount = 2000
+
+// planField serves the comparisons cs on best from its index: the range
+// they allow, or nothing when a value has no index form.
+func (l *lister) planField(cs []expressions.Conjunct, best string) {
 	field := appendString(nil, best)
 	prefix := func(v any) ([]byte, bool) {
 		jv, err := expressions.ToJSON(v)
@@ -701,6 +767,15 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		})
 	}
 	fetch := func(id []byte) (bool, error) {
+		for _, p := range l.also {
+			_, err := l.r.Get(idxBucket(l.coll), appendString(slices.Clone(p), string(id)))
+			if errors.Is(err, store.ErrNotFound) {
+				return true, nil
+			}
+			if err != nil {
+				return false, err
+			}
+		}
 		raw, err := l.r.Get(docsBucket(l.coll), id)
 		if errors.Is(err, store.ErrNotFound) {
 			return true, nil

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -23,6 +25,7 @@ const scoresSchema = `{"type": "object", "properties": {
   "score": {"type": "integer", "x-index": true},
   "rank": {"type": "integer"},
   "level": {"type": "string", "x-index": true},
+  "tag": {"type": "string", "x-index": true},
   "note": {"type": "string"}}}`
 
 // newScores is a service over a bbolt file with the collection scores,
@@ -253,4 +256,57 @@ func TestIndexesMigrate(t *testing.T) {
 	assert.Len(t, missing, 5, "an equality with null is served by the index")
 	byTime, _ := walkAll(t, ctx, reopened, documents.ListOptions{Sort: "_createdAt", Limit: 7})
 	assert.Len(t, byTime, 20)
+}
+
+// TestCompoundFilters: a conjunction of comparisons on several indexed
+// fields is served by the index whose range holds the fewest entries, the
+// equalities on the others checked in their own index before a document
+// is read; the answers are those of the same filters by scan.
+func TestCompoundFilters(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < 3300; i += 4 {
+				tag := "common"
+				if i%97 == 0 {
+					tag = "rare"
+				}
+				body := fmt.Sprintf(`{"score": %d, "rank": %d, "level": %q, "tag": %q}`, i%100, i%100, []string{"a", "b", "c"}[i%3], tag)
+				_, err := svc.Put(ctx, "scores", fmt.Sprintf("d%04d", i), []byte(body), documents.WriteOptions{})
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+	cases := []struct {
+		filter, scan, sort, index, order string
+		intersect                       []string
+		served                          bool // every candidate read is kept
+	}{
+		{`level == "a" && tag == "rare"`, `(level ?? "") == "a" && (tag ?? "") == "rare"`, "", "tag", "id", []string{"level"}, true},
+		{`tag == "rare" && level == "a"`, `(level ?? "") == "a" && (tag ?? "") == "rare"`, "", "tag", "id", []string{"level"}, true},
+		{`score >= 95 && level == "b"`, `(rank ?? 0) >= 95 && (level ?? "") == "b"`, "", "score", "id", []string{"level"}, true},
+		{`level == "a"`, `(level ?? "") == "a"`, "-score", "score", "index", []string{"level"}, true},
+		{`level == "a" && score < 10`, `(level ?? "") == "a" && (rank ?? 0) < 10`, "score", "score", "index", []string{"level"}, true},
+		{`level == "c" && tag == "rare" && score > 50`, `(level ?? "") == "c" && (tag ?? "") == "rare" && (rank ?? 0) > 50`, "", "tag", "id", []string{"level"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.filter+"/"+c.sort, func(t *testing.T) {
+			scanSort := strings.NewReplacer("score", "rank").Replace(c.sort)
+			want, ex := walkAll(t, ctx, svc, documents.ListOptions{Filter: c.scan, Sort: scanSort, Limit: 1000})
+			require.Empty(t, ex.Index, "the reference reads every document")
+			require.NotEmpty(t, want)
+			got, ex := walkAll(t, ctx, svc, documents.ListOptions{Filter: c.filter, Sort: c.sort, Limit: 40})
+			assert.Equal(t, want, got)
+			assert.Equal(t, c.index, ex.Index)
+			assert.Equal(t, c.order, ex.Order)
+			assert.Equal(t, c.intersect, ex.Intersect)
+			if c.served {
+				assert.Equal(t, ex.Examined, ex.Matched, "no document read that the filter refuses")
+			}
+		})
+	}
 }
