@@ -283,8 +283,8 @@ func TestCompoundFilters(t *testing.T) {
 	wg.Wait()
 	cases := []struct {
 		filter, scan, sort, index, order string
-		intersect                       []string
-		served                          bool // every candidate read is kept
+		intersect                        []string
+		served                           bool // every candidate read is kept
 	}{
 		{`level == "a" && tag == "rare"`, `(level ?? "") == "a" && (tag ?? "") == "rare"`, "", "tag", "id", []string{"level"}, true},
 		{`tag == "rare" && level == "a"`, `(level ?? "") == "a" && (tag ?? "") == "rare"`, "", "tag", "id", []string{"level"}, true},
