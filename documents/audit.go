@@ -66,6 +66,25 @@ func (e *auditEntry) digest() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// content is the entry as a document's content, its fields sorted by name
+// as encodeContent writes them: written by hand, since one is written
+// with every write, inside its transaction.
+func (e *auditEntry) content() []byte {
+	b := make([]byte, 1, 320)
+	b[0] = '{'
+	b = appendJSONString(member(b, "at"), e.At)
+	b = appendJSONString(member(b, "collection"), e.Collection)
+	b = appendJSONString(member(b, "docId"), e.DocID)
+	b = appendJSONString(member(b, "hash"), e.Hash)
+	b = appendJSONString(member(b, "keyId"), e.KeyID)
+	b = appendJSONString(member(b, "op"), e.Op)
+	b = appendJSONString(member(b, "prev"), e.Prev)
+	b = strconv.AppendInt(member(b, "rev"), e.Rev, 10)
+	b = appendJSONString(member(b, "role"), e.Role)
+	b = strconv.AppendInt(member(b, "seq"), e.Seq, 10)
+	return b[1:]
+}
+
 // auditID is the document id of entry seq: zero-padded, so ids sort as
 // entries follow each other.
 func auditID(seq int64) string { return fmt.Sprintf("%016d", seq) }
@@ -86,19 +105,14 @@ func audit(tx store.Tx, a Auth, op, coll, id string, rev int64, at string) error
 	}
 	e := auditEntry{Seq: seq + 1, At: at, KeyID: keyID, Role: role, Op: op, Collection: coll, DocID: id, Rev: rev, Prev: prev}
 	e.Hash = e.digest()
-	fields := map[string]any{"seq": e.Seq, "at": e.At, "keyId": e.KeyID, "role": e.Role, "op": e.Op,
-		"collection": e.Collection, "docId": e.DocID, "rev": e.Rev, "prev": e.Prev, "hash": e.Hash}
-	body, err := encodeContent(fields)
-	if err != nil {
-		return err
-	}
+	body := e.content()
 	docID := auditID(e.Seq)
 	raw := compose(docID, body, meta{rev: 1, createdAt: at, updatedAt: at})
 	if err := tx.Put(docsBucket(AuditCollection), []byte(docID), raw); err != nil {
 		return err
 	}
-	for _, f := range []string{"collection", "docId"} {
-		k, _ := indexKey(f, fields[f], docID)
+	for f, v := range map[string]string{"collection": e.Collection, "docId": e.DocID} {
+		k, _ := indexKey(f, v, docID)
 		if err := tx.Put(idxBucket(AuditCollection), k, []byte(docID)); err != nil {
 			return err
 		}

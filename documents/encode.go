@@ -290,6 +290,31 @@ func encodeContent(fields map[string]any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// appendJSONString appends s as a JSON string, as marshal writes it: at
+// once when it is printable ASCII with nothing to escape (ids, names,
+// times), through marshal otherwise.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			q, _ := marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// member appends "name": and returns b, for a hand-written encoding.
+func member(b []byte, name string) []byte {
+	if len(b) > 0 && b[len(b)-1] != '{' {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
+}
+
 // marshal encodes a value without escaping <, > and &.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer

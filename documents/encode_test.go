@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -148,4 +149,38 @@ func FuzzCheckText(f *testing.F) {
 			t.Fatalf("checkText refused %q (%v), which decodes as it is: %s", b, err, enc)
 		}
 	})
+}
+
+// TestHandWrittenEncodings: the events, feed entries and audit entries
+// written by hand read back as json.Marshal and encodeContent write them,
+// whatever their strings hold.
+func TestHandWrittenEncodings(t *testing.T) {
+	at := time.Date(2026, 12, 6, 10, 0, 0, 123456789, time.UTC)
+	doc := []byte(`{"id":"x","title":"<b>\u2028 \"q\"","_rev":2}`)
+	for _, s := range []string{"plain", `quote " and \ backslash`, "tab\tnew\nline", "ünï\u2028<&>", "\x00\x7f", string([]byte{0xff, 'a'})} {
+		ev := Event{Collection: "exams", ID: s, Rev: 3, Op: OpUpdated, Before: doc, After: doc, At: at, KeyID: s}
+		want, err := json.Marshal(ev)
+		require.NoError(t, err)
+		// The same JSON (json.Marshal also escapes < and > in the documents).
+		assert.JSONEq(t, string(want), string(ev.encode()))
+		var back Event
+		require.NoError(t, json.Unmarshal(ev.encode(), &back))
+		assert.Equal(t, at, back.At)
+
+		fe := FeedEntry{Collection: "exams", ID: s, Rev: 1, Op: OpDeleted, At: s, Before: doc}
+		want, err = json.Marshal(fe)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(want), string(fe.encode()))
+
+		e := auditEntry{Seq: 7, At: s, KeyID: s, Role: "admin", Op: OpCreated, Collection: "exams", DocID: s, Rev: 1, Prev: "ab"}
+		e.Hash = e.digest()
+		content, err := encodeContent(map[string]any{"seq": e.Seq, "at": e.At, "keyId": e.KeyID, "role": e.Role, "op": e.Op,
+			"collection": e.Collection, "docId": e.DocID, "rev": e.Rev, "prev": e.Prev, "hash": e.Hash})
+		require.NoError(t, err)
+		assert.Equal(t, string(content), string(e.content()), "byte for byte")
+	}
+	// No event omits what json.Marshal omits differently.
+	ev := Event{Collection: "c", ID: "i", Rev: 1, Op: OpCreated, After: doc, At: at}
+	want, _ := json.Marshal(ev)
+	assert.JSONEq(t, string(want), string(ev.encode()))
 }

@@ -65,6 +65,13 @@ func timesOf(d stored) times {
 // on create) to the new fields and times, refusing a duplicate unique
 // value; fields nil removes the document's entries.
 func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fields map[string]any, now times) error {
+	// A taken unique value is refused before anything is written: a call
+	// that fails after writing costs the calls committed with it a rerun.
+	for _, f := range c.Unique {
+		if err := checkUnique(tx, c, f, id, fields[f]); err != nil {
+			return err
+		}
+	}
 	if err := updateLinks(tx, c, id, old, fields); err != nil {
 		return err
 	}
@@ -122,24 +129,32 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 	return nil
 }
 
+// checkUnique refuses the value nv of the unique field f when another
+// document than id holds it. Null is not unique: like SQL's NULL, it
+// never conflicts.
+func checkUnique(tx store.Tx, c *schemas.Collection, f, id string, nv any) error {
+	key, ok := indexKey(f, nv, "")
+	if !ok || nv == nil {
+		return nil
+	}
+	holder, err := tx.Get(uniqBucket(c.Name), key)
+	if err == nil && string(holder) != id {
+		return uniqueConflict(f, string(holder))
+	}
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
 // moveUnique moves the uniqueness entry of field from ov to nv (either
-// nil), refusing a value another document holds. Null is not unique: like
-// SQL's NULL, it never conflicts.
+// nil), checked by checkUnique.
 func moveUnique(tx store.Tx, c *schemas.Collection, f, id string, ov, nv any) error {
 	oldKey, oldOK := indexKey(f, ov, "")
 	newKey, newOK := indexKey(f, nv, "")
 	oldOK, newOK = oldOK && ov != nil, newOK && nv != nil
 	if oldOK && newOK && bytes.Equal(oldKey, newKey) {
 		return nil
-	}
-	if newOK {
-		holder, err := tx.Get(uniqBucket(c.Name), newKey)
-		if err == nil && string(holder) != id {
-			return uniqueConflict(f, string(holder))
-		}
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
 	}
 	if oldOK {
 		if err := tx.Delete(uniqBucket(c.Name), oldKey); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/credence/credence/store"
@@ -56,12 +57,8 @@ func (s *Service) record(tx store.Tx, a Auth, op, coll, id string, rev int64, be
 		return err
 	}
 	ev := Event{Collection: coll, ID: id, Rev: rev, Op: op, Before: before, After: after, At: at.UTC(), KeyID: a.KeyID}
-	b, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
 	key := []byte(s.ids.next(at))
-	if err := tx.Put(outboxBucket, key, b); err != nil {
+	if err := tx.Put(outboxBucket, key, ev.encode()); err != nil {
 		return err
 	}
 	// The feed of realtime clients: small, the document read from its
@@ -70,11 +67,45 @@ func (s *Service) record(tx store.Tx, a Auth, op, coll, id string, rev int64, be
 	if op == OpDeleted {
 		fe.Before = before
 	}
-	fb, err := json.Marshal(fe)
-	if err != nil {
-		return err
+	return tx.Put(feedBucket, key, fe.encode())
+}
+
+// encode is json.Marshal(ev), written by hand: Before and After are stored
+// documents, compact JSON already, which json.Marshal would scan again,
+// and one event is written with every write, inside its transaction.
+func (ev *Event) encode() []byte {
+	b := make([]byte, 1, 128+len(ev.Before)+len(ev.After))
+	b[0] = '{'
+	b = appendJSONString(member(b, "collection"), ev.Collection)
+	b = appendJSONString(member(b, "id"), ev.ID)
+	b = strconv.AppendInt(member(b, "rev"), ev.Rev, 10)
+	b = appendJSONString(member(b, "op"), ev.Op)
+	if len(ev.Before) > 0 {
+		b = append(member(b, "before"), ev.Before...)
 	}
-	return tx.Put(feedBucket, key, fb)
+	if len(ev.After) > 0 {
+		b = append(member(b, "after"), ev.After...)
+	}
+	b = appendJSONString(member(b, "at"), ev.At.Format(time.RFC3339Nano))
+	if ev.KeyID != "" {
+		b = appendJSONString(member(b, "keyId"), ev.KeyID)
+	}
+	return append(b, '}')
+}
+
+// encode is json.Marshal(fe), written by hand, as Event.encode.
+func (fe *FeedEntry) encode() []byte {
+	b := make([]byte, 1, 96+len(fe.Before))
+	b[0] = '{'
+	b = appendJSONString(member(b, "c"), fe.Collection)
+	b = appendJSONString(member(b, "i"), fe.ID)
+	b = strconv.AppendInt(member(b, "r"), fe.Rev, 10)
+	b = appendJSONString(member(b, "o"), fe.Op)
+	b = appendJSONString(member(b, "t"), fe.At)
+	if len(fe.Before) > 0 {
+		b = append(member(b, "b"), fe.Before...)
+	}
+	return append(b, '}')
 }
 
 // PendingEvents returns up to limit events not yet acknowledged, oldest

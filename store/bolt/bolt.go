@@ -4,15 +4,17 @@
 // Each store bucket is a top-level bbolt bucket. Writes go through one
 // committer goroutine that groups concurrent Update calls into a single
 // bbolt write transaction, so a burst of writers pays for one fsync instead
-// of one each. Every call stays atomic on its own: the committer keeps an
-// undo log per call and reverts the writes of a call that fails, before
-// committing the rest of the group.
+// of one each. Every call stays atomic on its own: when a call fails after
+// it wrote, the committer drops the transaction and runs the group again
+// without it (a call that fails before writing costs nothing), as
+// store.Store allows: a call's function may run more than once.
 package bolt
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -189,29 +191,45 @@ func (s *Store) drain(batch []*call) []*call {
 	return batch
 }
 
+// errRedo drops a transaction in which a call failed after writing.
+var errRedo = errors.New("bolt: a call failed after writing")
+
 // commit runs batch in one bbolt write transaction and answers each call.
+// A call that fails after writing is answered with its error and the
+// others run again, in order, in a new transaction: each such failure
+// leaves the group, so a batch of n runs at most n times.
 func (s *Store) commit(batch []*call) {
 	errs := make([]error, len(batch))
-	err := s.db.Update(func(btx *bbolt.Tx) error {
-		for i, c := range batch {
-			t := &tx{reader: reader{btx}}
-			errs[i] = t.run(c)
-			if errs[i] == nil {
-				continue
+	failed := make([]bool, len(batch)) // failed after writing: left out
+	for {
+		err := s.db.Update(func(btx *bbolt.Tx) error {
+			for i, c := range batch {
+				if failed[i] {
+					continue
+				}
+				t := &tx{reader: reader{btx}}
+				if errs[i] = t.run(c); errs[i] != nil && t.wrote {
+					failed[i] = true
+					return errRedo
+				}
 			}
-			if err := t.rollback(); err != nil {
-				// The transaction holds part of a failed call: drop
-				// the whole batch rather than commit it.
-				return fmt.Errorf("bolt: undo failed update: %w", err)
+			return nil
+		})
+		if errors.Is(err, errRedo) {
+			if !slices.Contains(failed, false) {
+				break
+			}
+			continue
+		}
+		s.commits.Add(1)
+		for i := range batch {
+			if err != nil && errs[i] == nil {
+				errs[i] = err
 			}
 		}
-		return nil
-	})
-	s.commits.Add(1)
+		break
+	}
 	for i, c := range batch {
-		if err != nil && errs[i] == nil {
-			errs[i] = err
-		}
 		c.result <- errs[i]
 	}
 }

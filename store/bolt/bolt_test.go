@@ -1,8 +1,11 @@
 package bolt
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,4 +156,70 @@ func openTemp(tb testing.TB, opts Options) *Store {
 
 func key(i int) []byte {
 	return []byte{byte(i >> 8), byte(i)}
+}
+
+// TestFailedCallInGroup: a call that fails after writing makes the group
+// run again without it, so that the calls after it never see its writes;
+// a call that fails before writing costs the group nothing.
+func TestFailedCallInGroup(t *testing.T) {
+	for _, writes := range []bool{true, false} {
+		t.Run(fmt.Sprintf("fails after writing: %v", writes), func(t *testing.T) {
+			s := openTemp(t, Options{})
+			before := s.commits.Load()
+			var runsA, runsB, runsC atomic.Int32
+			started, release := make(chan struct{}), make(chan struct{})
+			var wg sync.WaitGroup
+			wg.Go(func() {
+				assert.NoError(t, s.Update(t.Context(), func(tx store.Tx) error {
+					close(started)
+					<-release // until the three calls are queued
+					return nil
+				}))
+			})
+			<-started
+			queue := func(fn func(tx store.Tx) error, want error) {
+				n := len(s.calls)
+				wg.Go(func() { assert.ErrorIs(t, s.Update(t.Context(), fn), want) })
+				waitFor(t, func() bool { return len(s.calls) > n }) // in this order
+			}
+			queue(func(tx store.Tx) error {
+				runsA.Add(1)
+				return tx.Put("b", []byte("a"), []byte("x"))
+			}, nil)
+			boom := errors.New("boom")
+			queue(func(tx store.Tx) error {
+				runsB.Add(1)
+				if writes {
+					if err := tx.Put("b", []byte("b"), []byte("x")); err != nil {
+						return err
+					}
+				}
+				return boom
+			}, boom)
+			queue(func(tx store.Tx) error {
+				runsC.Add(1)
+				_, err := tx.Get("b", []byte("b"))
+				assert.ErrorIs(t, err, store.ErrNotFound, "a failed call's write is seen")
+				v, err := tx.Get("b", []byte("a"))
+				assert.NoError(t, err, "the call before is not seen")
+				assert.Equal(t, "x", string(v))
+				return tx.Put("b", []byte("c"), []byte("x"))
+			}, nil)
+			close(release)
+			wg.Wait()
+			runs := int32(1)
+			if writes {
+				runs = 2
+			}
+			assert.Equal(t, runs, runsA.Load(), "runs of the call before")
+			assert.Equal(t, int32(1), runsB.Load(), "runs of the failing call")
+			assert.Equal(t, int32(1), runsC.Load(), "runs of the call after: the first run stopped at the failure")
+			assert.Equal(t, int64(2), s.commits.Load()-before, "commits")
+			var keys []string
+			require.NoError(t, s.View(t.Context(), func(r store.Reader) error {
+				return r.Scan("b", store.Range{}, func(k, _ []byte) bool { keys = append(keys, string(k)); return true })
+			}))
+			assert.Equal(t, []string{"a", "c"}, keys)
+		})
+	}
 }

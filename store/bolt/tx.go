@@ -70,11 +70,12 @@ func last(c *bbolt.Cursor, end []byte) (k, v []byte) {
 }
 
 // tx implements store.Tx for one Update call inside a shared bbolt write
-// transaction. Before each write it records how to revert it, so that the
-// call can be undone without aborting the calls committed alongside it.
+// transaction. It notes whether the call wrote: a call that fails after
+// writing makes the committer run the group again without it, since bbolt
+// cannot take back part of a transaction.
 type tx struct {
 	reader
-	undo []func() error
+	wrote bool
 }
 
 // run calls c.fn, turning a panic into an error.
@@ -90,29 +91,17 @@ func (t *tx) run(c *call) (err error) {
 	return c.fn(t)
 }
 
-// rollback reverts the writes of the call, newest first.
-func (t *tx) rollback() error {
-	for i := len(t.undo) - 1; i >= 0; i-- {
-		if err := t.undo[i](); err != nil {
-			return err
-		}
-	}
-	t.undo = nil
-	return nil
-}
-
 func (t *tx) Put(bucket string, key, value []byte) error {
 	if len(key) == 0 {
 		return fmt.Errorf("bolt: put %s: empty key", bucket)
 	}
-	name := []byte(bucket)
-	b := t.btx.Bucket(name)
+	t.wrote = true
+	b := t.btx.Bucket([]byte(bucket))
 	if b == nil {
 		var err error
-		if b, err = t.btx.CreateBucket(name); err != nil {
+		if b, err = t.btx.CreateBucket([]byte(bucket)); err != nil {
 			return fmt.Errorf("bolt: create bucket %s: %w", bucket, err)
 		}
-		t.undo = append(t.undo, func() error { return t.btx.DeleteBucket(name) })
 	}
 	// bbolt keeps the slices until commit: give it copies the caller
 	// cannot change. A nil value would read back as absent, so store an
@@ -121,76 +110,31 @@ func (t *tx) Put(bucket string, key, value []byte) error {
 	if value == nil {
 		value = []byte{}
 	}
-	t.recordKey(b, name, key)
 	if err := b.Put(key, value); err != nil {
-		t.undo = t.undo[:len(t.undo)-1]
 		return fmt.Errorf("bolt: put %s: %w", bucket, err)
 	}
 	return nil
 }
 
 func (t *tx) Delete(bucket string, key []byte) error {
-	name := []byte(bucket)
-	b := t.btx.Bucket(name)
-	if b == nil || b.Get(key) == nil {
+	b := t.btx.Bucket([]byte(bucket))
+	if b == nil {
 		return nil
 	}
-	key = bytes.Clone(key)
-	t.recordKey(b, name, key)
+	t.wrote = true
 	if err := b.Delete(key); err != nil {
-		t.undo = t.undo[:len(t.undo)-1]
 		return fmt.Errorf("bolt: delete %s: %w", bucket, err)
 	}
 	return nil
 }
 
-// recordKey appends the undo step that restores key in bucket name to its
-// current state. It looks the bucket up again when undoing, because undo
-// may have recreated it in between.
-func (t *tx) recordKey(b *bbolt.Bucket, name, key []byte) {
-	old := bytes.Clone(b.Get(key))
-	t.undo = append(t.undo, func() error {
-		b := t.btx.Bucket(name)
-		switch {
-		case b == nil:
-			return fmt.Errorf("bucket %s vanished", name)
-		case old == nil:
-			return b.Delete(key)
-		default:
-			return b.Put(key, old)
-		}
-	})
-}
-
 func (t *tx) DeleteBucket(bucket string) error {
-	name := []byte(bucket)
-	b := t.btx.Bucket(name)
-	if b == nil {
+	if t.btx.Bucket([]byte(bucket)) == nil {
 		return nil
 	}
-	// Deleting a bucket is rare: keep a full copy to restore it from.
-	var keys, values [][]byte
-	err := b.ForEach(func(k, v []byte) error {
-		keys, values = append(keys, bytes.Clone(k)), append(values, bytes.Clone(v))
-		return nil
-	})
-	if err != nil {
+	t.wrote = true
+	if err := t.btx.DeleteBucket([]byte(bucket)); err != nil {
 		return fmt.Errorf("bolt: delete bucket %s: %w", bucket, err)
 	}
-	if err := t.btx.DeleteBucket(name); err != nil {
-		return fmt.Errorf("bolt: delete bucket %s: %w", bucket, err)
-	}
-	t.undo = append(t.undo, func() error {
-		b, err := t.btx.CreateBucket(name)
-		if err != nil {
-			return err
-		}
-		for i := range keys {
-			if err := b.Put(keys[i], values[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 	return nil
 }
