@@ -8,6 +8,7 @@
 //	credence openapi [--data ./credence.db | --url URL] [--version 3.1|3.0] [--format json|yaml]
 //	credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID]
 //	credence audit verify [--data ./credence.db]
+//	credence bench [--docs 10000] [--concurrency 32] [--duration 10s] [--data FILE | postgres://...]
 //	credence version
 //
 // Flags go before or after the arguments, and may also come from the
@@ -59,6 +60,7 @@ Usage:
   credence keys create [--data ./credence.db | --url URL] --role ROLE [--subject ID] [--name TEXT] [--expires 720h]
   credence audit verify [--data ./credence.db]
   credence verify (--key MULTIKEY | --did did.json) FILE   (a credential, offline: signature and dates)
+  credence bench  [--docs 10000] [--concurrency 32] [--duration 10s] [--data FILE | postgres://...]
   credence version
 
 Run "credence COMMAND --help" for a command's purpose, flags and examples;
@@ -90,6 +92,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return auditCmd(ctx, args, stdout, stderr)
 	case "verify":
 		return verifyCmd(ctx, args, stdin, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "credence", versionString())
 		return nil
@@ -162,6 +166,9 @@ var helps = map[string]help{
 		"credence audit verify --data credence.db"}},
 	"verify": {"FILE | -", "Verify a credential offline: its signature, with the issuer's key or did.json, and its dates.", []string{
 		"credence verify --did did.json credential.json"}},
+	"bench": {"", "Measure this machine: start a server on a store of its own, create documents, then send gets, lists, sorted lists, filtered lists and creates over loopback, printing requests/s, p50 and p99 latency and CPU per request.", []string{
+		"credence bench --docs 10000 --concurrency 32 --duration 10s",
+		"credence bench --data postgres://postgres@127.0.0.1:5432/bench?sslmode=disable --scenarios get,create"}},
 }
 
 // subcommands are the commands that take a subcommand, and theirs.
