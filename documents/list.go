@@ -766,43 +766,39 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 			return fn(k, v)
 		})
 	}
-	fetch := func(id []byte) (bool, error) {
-		for _, p := range l.also {
-			_, err := l.r.Get(idxBucket(l.coll), appendString(slices.Clone(p), string(id)))
-			if errors.Is(err, store.ErrNotFound) {
-				return true, nil
-			}
-			if err != nil {
-				return false, err
-			}
-		}
-		raw, err := l.r.Get(docsBucket(l.coll), id)
-		if errors.Is(err, store.ErrNotFound) {
-			return true, nil
-		}
-		if err != nil {
-			return false, err
-		}
-		l.explain.Examined++
-		return fn(id, raw), nil
-	}
-	// fetchAll fetches the candidates of rng as the index gives them.
+	// fetchAll fetches the candidates of rng as the index gives them, a
+	// chunk at a time: their index checks and documents are read together
+	// (one round trip each where the store is a server), the first chunk
+	// as large as the page, the next ones twice the one before.
 	fetchAll := func(rng store.Range) error {
-		var ferr error
-		err := l.r.Scan(idxBucket(l.coll), rng, func(k, v []byte) bool {
-			if l.inRange != nil && !l.inRange(k) {
-				return true
+		chunk := min(max(l.limit+1, 16), maxFetchChunk)
+		for {
+			var keys, ids [][]byte
+			var last []byte
+			full := false
+			err := l.r.Scan(idxBucket(l.coll), rng, func(k, v []byte) bool {
+				last = append(last[:0], k...)
+				if l.inRange != nil && !l.inRange(k) {
+					return true
+				}
+				keys, ids = append(keys, slices.Clone(k)), append(ids, slices.Clone(v))
+				full = len(ids) == chunk
+				return !full
+			})
+			if err != nil {
+				return err
 			}
-			l.at = k
-			more, err := fetch(slices.Clone(v))
-			ferr = err
-			return more && err == nil
-		})
-		l.at = nil
-		if err != nil {
-			return err
+			more, err := l.fetchMany(keys, ids, fn)
+			if err != nil || !more || !full {
+				return err
+			}
+			if rng.Reverse {
+				rng.End = last
+			} else {
+				rng.Start = store.After(last)
+			}
+			chunk = min(2*chunk, maxFetchChunk)
 		}
-		return ferr
 	}
 	if l.walk {
 		rng := l.indexRng
@@ -861,12 +857,77 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 	if desc {
 		slices.Reverse(ids)
 	}
-	for _, id := range ids {
-		if more, err := fetch([]byte(id)); err != nil || !more {
+	chunk := min(max(l.limit+1, 16), maxFetchChunk)
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		batch := make([][]byte, n)
+		for i, id := range ids[:n] {
+			batch[i] = []byte(id)
+		}
+		if more, err := l.fetchMany(nil, batch, fn); err != nil || !more {
 			return err
 		}
+		ids = ids[n:]
+		chunk = min(2*chunk, maxFetchChunk)
 	}
 	return nil
+}
+
+// maxFetchChunk bounds the candidates an index list reads at once.
+const maxFetchChunk = 256
+
+// fetchMany reads the candidates ids (their index entries keys, or nil)
+// that pass the index checks (also), and gives each to fn, in order,
+// until fn returns false; more is false then.
+func (l *lister) fetchMany(keys, ids [][]byte, fn func(id, raw []byte) bool) (more bool, err error) {
+	for _, p := range l.also {
+		if len(ids) == 0 {
+			break
+		}
+		entries := make([][]byte, len(ids))
+		for i, id := range ids {
+			entries[i] = appendString(slices.Clone(p), string(id))
+		}
+		found, err := store.GetMany(l.r, idxBucket(l.coll), entries)
+		if err != nil {
+			return false, err
+		}
+		kept := 0
+		for i := range ids {
+			if found[i] != nil {
+				ids[kept] = ids[i]
+				if keys != nil {
+					keys[kept] = keys[i]
+				}
+				kept++
+			}
+		}
+		ids = ids[:kept]
+		if keys != nil {
+			keys = keys[:kept]
+		}
+	}
+	if len(ids) == 0 {
+		return true, nil
+	}
+	raws, err := store.GetMany(l.r, docsBucket(l.coll), ids)
+	if err != nil {
+		return false, err
+	}
+	defer func() { l.at = nil }()
+	for i, raw := range raws {
+		if raw == nil {
+			continue // gone since the index was read
+		}
+		if keys != nil {
+			l.at = keys[i]
+		}
+		l.explain.Examined++
+		if !fn(ids[i], raw) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // keep reports whether a candidate passes the filter, and counts it.

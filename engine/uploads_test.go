@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -386,7 +387,11 @@ func TestSignedFileAddresses(t *testing.T) {
 	require.Equal(t, http.StatusOK, got.Code, "%s", got)
 	assert.Equal(t, "image/png", got.Header.Get("Content-Type"))
 	assert.Equal(t, http.StatusOK, s.get(addr+"&thumb=20x20").Code, "thumbnails too")
-	assertProblem(t, s.get(addr[:len(addr)-1]+"0"), http.StatusForbidden)
+	changed := "0"
+	if strings.HasSuffix(addr, "0") {
+		changed = "1" // a change, whatever the signature ends with
+	}
+	assertProblem(t, s.get(addr[:len(addr)-1]+changed), http.StatusForbidden)
 	assertProblem(t, bob.get("/api/activities/a1/files/evidence/url"), http.StatusNotFound)
 	assertProblem(t, ada.get("/api/activities/a1/files/evidence/url?ttl=5h"), http.StatusBadRequest)
 	// Another file under the same signature is refused.

@@ -423,6 +423,16 @@ func (s *Store) Close() error {
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
 
+// Analyze brings PostgreSQL's statistics of the table up to date, as
+// autovacuum does within a minute or so of a bulk load: until then the
+// planner may sort a range it should read in index order.
+func (s *Store) Analyze(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `ANALYZE credence_kv`); err != nil {
+		return fmt.Errorf("postgres: analyze: %w", err)
+	}
+	return nil
+}
+
 // Unavailable reports whether err means the database could not be reached
 // or is not accepting connections yet (starting up, shutting down), as
 // opposed to a refusal that waiting will not change.
