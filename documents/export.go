@@ -99,7 +99,7 @@ type ImportStats struct {
 }
 
 // importBatch is the number of documents written per transaction.
-const importBatch = 256
+const importBatch = 1024
 
 // ReadNDJSON imports an export: the schemas first (all of them, in any
 // order), then the documents, each with its revisions and meta fields as
@@ -112,11 +112,29 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
 	line := 0
-	var pendingSchemas []Record
+	var pendingSchemas []*prepared
 	var schemaLines []int
-	var batch []Record
+	var batch []*prepared
 	var batchLines []int
-	flush := func() error {
+	// The batch being committed: the next one is read and decoded
+	// meanwhile. committing answers once, with the batch's size or error.
+	var committing chan error
+	committed := 0
+	wait := func() error {
+		if committing == nil {
+			return nil
+		}
+		err := <-committing
+		committing = nil
+		if err == nil {
+			stats.Documents += committed
+		}
+		return err
+	}
+	flush := func(last bool) error {
+		if err := wait(); err != nil {
+			return err
+		}
 		if len(pendingSchemas) > 0 {
 			if err := s.importSchemas(ctx, pendingSchemas); err != nil {
 				return fmt.Errorf("the schemas of %s: %w", lineList(schemaLines), err)
@@ -125,13 +143,19 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 			pendingSchemas, schemaLines = nil, nil
 		}
 		if len(batch) > 0 {
-			if err := s.importDocuments(ctx, batch, batchLines); err != nil {
-				return err
-			}
-			stats.Documents += len(batch)
-			batch, batchLines = batch[:0], batchLines[:0]
+			recs, lines := batch, batchLines
+			batch, batchLines = nil, nil
+			committed, committing = len(recs), make(chan error, 1)
+			go func() { committing <- s.importDocuments(ctx, recs, lines) }()
+		}
+		if last {
+			return wait()
 		}
 		return nil
+	}
+	fail := func(err error) (ImportStats, error) {
+		wait() // the batch in flight lands or fails; either way, stop here
+		return stats, err
 	}
 	for sc.Scan() {
 		line++
@@ -140,10 +164,10 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 		}
 		var rec Record
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return stats, errorf(KindBadRequest, "line %d: not an export record: %v", line, err)
+			return fail(errorf(KindBadRequest, "line %d: not an export record: %v", line, err))
 		}
 		if rec.Collection == fileRecord || rec.Collection == chunkRecord {
-			if err := flush(); err != nil {
+			if err := flush(true); err != nil {
 				return stats, err
 			}
 			if err := s.importFileRecord(ctx, rec); err != nil {
@@ -154,56 +178,68 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 			}
 			continue
 		}
-		if err := checkRecord(rec); err != nil {
-			return stats, fmt.Errorf("line %d: %w", line, err)
+		p, err := prepareRecord(rec)
+		if err != nil {
+			return fail(fmt.Errorf("line %d: %w", line, err))
 		}
 		if rec.Collection == SchemasCollection {
-			if len(batch) > 0 || stats.Documents > 0 {
-				return stats, errorf(KindBadRequest, "line %d: schemas must come before documents", line)
+			if len(batch) > 0 || stats.Documents > 0 || committing != nil {
+				return fail(errorf(KindBadRequest, "line %d: schemas must come before documents", line))
 			}
-			pendingSchemas = append(pendingSchemas, rec)
+			pendingSchemas = append(pendingSchemas, p)
 			schemaLines = append(schemaLines, line)
 			continue
 		}
-		batch = append(batch, rec)
+		batch = append(batch, p)
 		batchLines = append(batchLines, line)
 		if len(batch) == importBatch {
-			if err := flush(); err != nil {
+			if err := flush(false); err != nil {
 				return stats, err
 			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return stats, fmt.Errorf("line %d: %w", line+1, err)
+		return fail(fmt.Errorf("line %d: %w", line+1, err))
 	}
-	if err := flush(); err != nil {
+	if err := flush(true); err != nil {
 		return stats, err
 	}
 	return stats, nil
 }
 
-// checkRecord checks what can be checked of a record on its own: a
+// prepared is an export record checked and decoded, outside any
+// transaction: what a batch's transaction needs is ready.
+type prepared struct {
+	Record
+	d    stored
+	id   string
+	revs []int64 // the revision numbers of Revisions, in order
+}
+
+// prepareRecord checks what can be checked of a record on its own: a
 // collection, a document with an id and a _rev, and revisions of that
 // document older than it.
-func checkRecord(rec Record) error {
+func prepareRecord(rec Record) (*prepared, error) {
 	if rec.Collection == "" {
-		return errorf(KindBadRequest, "a record without a collection")
+		return nil, errorf(KindBadRequest, "a record without a collection")
 	}
 	d, err := decodeStored(rec.Document)
 	if err != nil {
-		return errorf(KindBadRequest, "%s: document: %v", rec.Collection, err)
+		return nil, errorf(KindBadRequest, "%s: document: %v", rec.Collection, err)
 	}
 	id := d.str(fieldID)
 	if !ValidID(id) || d.rev() < 1 {
-		return errorf(KindBadRequest, "%s: document without a valid id and _rev", rec.Collection)
+		return nil, errorf(KindBadRequest, "%s: document without a valid id and _rev", rec.Collection)
 	}
-	for _, rv := range rec.Revisions {
+	p := &prepared{Record: rec, d: d, id: id, revs: make([]int64, len(rec.Revisions))}
+	for i, rv := range rec.Revisions {
 		r, err := decodeStored(rv)
 		if err != nil || r.str(fieldID) != id || r.rev() < 1 || r.rev() >= d.rev() {
-			return errorf(KindBadRequest, "%s/%s: a revision is not an earlier revision of this document", rec.Collection, id)
+			return nil, errorf(KindBadRequest, "%s/%s: a revision is not an earlier revision of this document", rec.Collection, id)
 		}
+		p.revs[i] = r.rev()
 	}
-	return nil
+	return p, nil
 }
 
 // lineList names lines for an error: "line 3" or "lines 1-4".
@@ -215,7 +251,7 @@ func lineList(lines []int) string {
 }
 
 // importSchemas writes schema records and their collections' indexes.
-func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
+func (s *Service) importSchemas(ctx context.Context, recs []*prepared) error {
 	s.schemaMu.Lock()
 	defer s.schemaMu.Unlock()
 	return s.retry(ctx, func(rs *registryState) error {
@@ -226,11 +262,8 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 		}
 		docs := make(map[string]stored, len(recs))
 		for _, rec := range recs {
-			d, err := decodeStored(rec.Document)
-			if err != nil {
-				return errorf(KindBadRequest, "schema record: %v", err)
-			}
-			name := d.str(fieldID)
+			d := rec.d
+			name := rec.id
 			body, err := encodeContent(content(d))
 			if err != nil {
 				return err
@@ -251,9 +284,8 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 				return err
 			}
 			for _, rec := range recs {
-				name := docs[stringKey(rec)].str(fieldID)
 				if err := s.restore(tx, nil, SchemasCollection, rec); err != nil {
-					return fmt.Errorf("schema %s: %w", name, err)
+					return fmt.Errorf("schema %s: %w", rec.id, err)
 				}
 			}
 			for _, name := range slices.Sorted(maps.Keys(docs)) {
@@ -272,13 +304,8 @@ func (s *Service) importSchemas(ctx context.Context, recs []Record) error {
 	})
 }
 
-func stringKey(rec Record) string {
-	d, _ := decodeStored(rec.Document)
-	return d.str(fieldID)
-}
-
 // importDocuments writes one batch of document records, read from lines.
-func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []int) error {
+func (s *Service) importDocuments(ctx context.Context, recs []*prepared, lines []int) error {
 	return s.retry(ctx, func(rs *registryState) error {
 		colls := make([]*schemas.Collection, len(recs))
 		for i, rec := range recs {
@@ -307,35 +334,23 @@ func (s *Service) importDocuments(ctx context.Context, recs []Record, lines []in
 
 // restore writes a record as it is: document, revisions and index entries,
 // replacing any document with the same id.
-func (s *Service) restore(tx store.Tx, c *schemas.Collection, coll string, rec Record) error {
-	d, err := decodeStored(rec.Document)
-	if err != nil {
-		return errorf(KindBadRequest, "%s: document: %v", coll, err)
-	}
-	id := d.str(fieldID)
-	if !ValidID(id) || d.rev() < 1 {
-		return errorf(KindBadRequest, "%s: document without a valid id and _rev", coll)
-	}
-	err = s.deleteDoc(tx, nil, c, coll, id, "")
+func (s *Service) restore(tx store.Tx, c *schemas.Collection, coll string, p *prepared) error {
+	err := s.deleteDoc(tx, nil, c, coll, p.id, "")
 	if err != nil && KindOf(err) != KindNotFound {
 		return err
 	}
 	if c != nil {
-		if err := updateIndexes(tx, c, id, nil, content(d), timesOf(d)); err != nil {
-			return fmt.Errorf("%s/%s: %w", coll, id, err)
+		if err := updateIndexes(tx, c, p.id, nil, content(p.d), timesOf(p.d)); err != nil {
+			return fmt.Errorf("%s/%s: %w", coll, p.id, err)
 		}
 	}
-	for _, rv := range append(rec.Revisions, rec.Document) {
-		r, err := decodeStored(rv)
-		if err != nil || r.str(fieldID) != id || r.rev() < 1 {
-			return errorf(KindBadRequest, "%s/%s: a revision is not a revision of this document", coll, id)
-		}
-		if err := tx.Put(revsBucket(coll), revKey(id, r.rev()), rv); err != nil {
+	for i, rv := range p.Revisions {
+		if err := tx.Put(revsBucket(coll), revKey(p.id, p.revs[i]), rv); err != nil {
 			return err
 		}
 	}
-	if err := tx.Put(docsBucket(coll), []byte(id), rec.Document); err != nil {
+	if err := tx.Put(revsBucket(coll), revKey(p.id, p.d.rev()), p.Document); err != nil {
 		return err
 	}
-	return nil
+	return tx.Put(docsBucket(coll), []byte(p.id), p.Document)
 }

@@ -483,6 +483,9 @@ type lister struct {
 	also [][]byte
 	// cs are the comparisons the plan served from indexes.
 	cs []expressions.Conjunct
+	// ids bounds the ids of a scan of the collection, from the filter's
+	// comparisons of id with texts.
+	ids store.Range
 	// walk pages in the order of the sort field's index (keys[0], then
 	// the id, both ascending or both descending), within indexRng, after
 	// the entry afterKey: the page is read and no more.
@@ -547,6 +550,7 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 		}
 	}
 	l.cs = cs
+	l.ids = idRange(cs)
 	if len(fields) == 0 {
 		return
 	}
@@ -596,6 +600,38 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 			l.explain.Intersect = append(l.explain.Intersect, cj.Field)
 		}
 	}
+}
+
+// idRange is the range of ids the comparisons of id with texts allow.
+func idRange(cs []expressions.Conjunct) store.Range {
+	var rng store.Range
+	narrow := func(lo, hi []byte) {
+		if lo != nil && (rng.Start == nil || bytes.Compare(lo, rng.Start) > 0) {
+			rng.Start = lo
+		}
+		if hi != nil && (rng.End == nil || bytes.Compare(hi, rng.End) < 0) {
+			rng.End = hi
+		}
+	}
+	for _, cj := range cs {
+		v, ok := cj.Value.(string)
+		if cj.Field != fieldID || !ok {
+			continue
+		}
+		switch cj.Op {
+		case "==":
+			narrow([]byte(v), store.After([]byte(v)))
+		case ">":
+			narrow(store.After([]byte(v)), nil)
+		case ">=":
+			narrow([]byte(v), nil)
+		case "<":
+			narrow(nil, []byte(v))
+		case "<=":
+			narrow(nil, store.After([]byte(v)))
+		}
+	}
+	return rng
 }
 
 // planCount caps the entries counted in each index range a list could be
@@ -753,13 +789,16 @@ func equalityPrefix(cs []expressions.Conjunct, field string) ([]byte, bool) {
 // (byIndex), in the order of the index range after the entry afterKey.
 func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) error {
 	if l.index == "" {
-		rng := store.Range{Reverse: desc}
+		rng := store.Range{Start: l.ids.Start, End: l.ids.End, Reverse: desc}
 		if from != "" {
-			if desc {
-				rng.End = []byte(from)
-			} else {
-				rng.Start = store.After([]byte(from))
+			if at := []byte(from); desc && (rng.End == nil || bytes.Compare(at, rng.End) < 0) {
+				rng.End = at
+			} else if !desc && bytes.Compare(store.After(at), rng.Start) > 0 {
+				rng.Start = store.After(at)
 			}
+		}
+		if rng.End != nil && bytes.Compare(rng.Start, rng.End) >= 0 {
+			return nil
 		}
 		return l.r.Scan(docsBucket(l.coll), rng, func(k, v []byte) bool {
 			l.explain.Examined++

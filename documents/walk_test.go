@@ -310,3 +310,31 @@ func TestCompoundFilters(t *testing.T) {
 		})
 	}
 }
+
+// TestIDRanges: comparisons of id with texts bound the scan of the
+// collection, in either order, and with a cursor.
+func TestIDRanges(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	for i := range 100 {
+		putScore(t, ctx, svc, fmt.Sprintf("d%03d", i), i, "a")
+	}
+	for _, c := range []struct {
+		filter, sort string
+		first, last  string
+		count        int
+	}{
+		{`id > "d089"`, "", "d090", "d099", 10},
+		{`id >= "d010" && id < "d020"`, "", "d010", "d019", 10},
+		{`id <= "d004"`, "-id", "d004", "d000", 5},
+		{`id == "d042"`, "", "d042", "d042", 1},
+		{`id > "d050" && id < "d040"`, "", "", "", 0},
+	} {
+		got, ex := walkAll(t, ctx, svc, documents.ListOptions{Filter: c.filter, Sort: c.sort, Limit: 3})
+		require.Len(t, got, c.count, c.filter)
+		assert.LessOrEqual(t, ex.Examined, 4, "%s: only the range is read", c.filter)
+		if c.count > 0 {
+			assert.Equal(t, c.first, got[0], c.filter)
+			assert.Equal(t, c.last, got[len(got)-1], c.filter)
+		}
+	}
+}

@@ -1,17 +1,24 @@
 package engine_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
@@ -398,6 +405,89 @@ func BenchmarkListOwnerScoped(b *testing.B) {
 				h.ServeHTTP(rec, r)
 				if rec.Code != http.StatusOK || strings.Count(rec.Body.String(), `"learner":"l7"`) != 20 {
 					b.Fatalf("list: %d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkScale imports CREDENCE_BENCH_DOCS exams (10,000 unless set;
+// 1000000 for the README's figures) through the import path, then reads
+// them through the handler: a get by id, a page of 50 in id order, a page
+// sorted by an indexed date (_createdAt) and by an indexed number, a page
+// filtered on an indexed equality (alone and sorted), and a count by
+// level. The import's rate, the heap it kept and the file's size per
+// document are logged (go test -v).
+func BenchmarkScale(b *testing.B) {
+	n := 10000
+	if v := os.Getenv("CREDENCE_BENCH_DOCS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 100 {
+			b.Fatalf("CREDENCE_BENCH_DOCS=%q: a number of documents, at least 100", v)
+		}
+	}
+	path := filepath.Join(b.TempDir(), "scale.db")
+	st, err := bolt.Open(path, bolt.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	svc, err := documents.New(context.Background(), st, documents.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := engine.New(engine.Config{AnonymousRole: documents.RoleAdmin}, svc)
+	var schema bytes.Buffer
+	if err := json.Compact(&schema, []byte(strings.Replace(benchSchema, `"passingScore": {"type": "integer",`, `"passingScore": {"type": "integer", "x-index": true,`, 1))); err != nil {
+		b.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	go func() {
+		w := bufio.NewWriter(pw)
+		fmt.Fprintf(w, `{"collection":"_schemas","document":%s}`+"\n", strings.Replace(schema.String(), "{", `{"id":"exams","_rev":1,"_createdAt":"2026-01-01T00:00:00.000Z","_updatedAt":"2026-01-01T00:00:00.000Z",`, 1))
+		levels := []string{"fundamentals", "professional", "master"}
+		start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range n {
+			at := start.Add(time.Duration(i) * time.Second).Format("2006-01-02T15:04:05.000Z")
+			fmt.Fprintf(w, `{"collection":"exams","document":{"id":"e%08d","code":"C-%d","level":%q,"passingScore":%d,"tags":["automation","api"],"timeLimitMinutes":%d,"title":"Exam number %d","_rev":1,"_createdAt":%q,"_updatedAt":%q}}`+"\n",
+				i, i, levels[i%3], (i*37)%101, 1+(i*53)%120, i, at, at)
+		}
+		pw.CloseWithError(w.Flush())
+	}()
+	began := time.Now()
+	stats, err := svc.ReadNDJSON(context.Background(), pr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(began)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("imported %d documents in %s: %.0f documents/s; heap in use after: %.0f MB; file: %.0f MB, %.0f bytes a document",
+		stats.Documents, took.Round(time.Millisecond), float64(stats.Documents)/took.Seconds(), float64(ms.HeapInuse)/1e6, float64(fi.Size())/1e6, float64(fi.Size())/float64(n))
+	master := url.QueryEscape(`level == "master"`)
+	for _, bc := range []struct{ name, path string }{
+		{"get", fmt.Sprintf("/api/exams/e%08d", n/2)},
+		{"page", "/api/exams?limit=50"},
+		{"page-after", fmt.Sprintf("/api/exams?limit=50&filter=%s", url.QueryEscape(fmt.Sprintf(`id > "e%08d"`, n/2)))},
+		{"sorted-date", "/api/exams?limit=50&sort=-_createdAt"},
+		{"sorted-score", "/api/exams?limit=50&sort=-passingScore"},
+		{"filter", "/api/exams?limit=50&filter=" + master},
+		{"filter-sorted", "/api/exams?limit=50&sort=-passingScore&filter=" + master},
+		{"count-by-level", "/api/exams/_aggregate?groupBy=level&metrics=count"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			if rec := do(h, http.MethodGet, bc.path, ""); rec.Code != http.StatusOK {
+				b.Fatalf("%s: %d %s", bc.path, rec.Code, rec.Body)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := do(h, http.MethodGet, bc.path, ""); rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", bc.path, rec.Code)
 				}
 			}
 		})
