@@ -424,14 +424,17 @@ func (s *Service) List(ctx context.Context, coll string, opts ListOptions) (*Pag
 
 // filterServed reports whether the filter is equalities of fields that
 // are not dates with texts, each served exactly by the index's equality
-// range or by a check of its own index: the candidates are the documents
-// it holds for.
+// range or by a check of its own index, and comparisons of id with texts,
+// which bound a scan: the candidates are the documents it holds for.
 func filterServed(filter *expressions.Program, l *lister, c *schemas.Collection) bool {
 	if filter == nil || !filter.IsConjunction() {
 		return false
 	}
 	cs, _ := filter.Conjuncts()
 	for _, cj := range cs {
+		if _, text := cj.Value.(string); text && cj.Field == fieldID && l.index == "" {
+			continue // the scan's range of ids is exactly it
+		}
 		if cj.Op != "==" || cj.Now || c.IsDate(cj.Field) {
 			return false
 		}
