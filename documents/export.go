@@ -204,8 +204,23 @@ func (s *Service) ReadNDJSON(ctx context.Context, r io.Reader) (ImportStats, err
 	if err := flush(true); err != nil {
 		return stats, err
 	}
+	if a, ok := s.st.(analyzer); ok && stats.Documents >= bulkImport {
+		// A database's planner goes by statistics: bring them up to the
+		// size the import left, rather than wait for autovacuum.
+		if err := a.Analyze(ctx); err != nil {
+			return stats, err
+		}
+	}
 	return stats, nil
 }
+
+// analyzer is a store that keeps statistics for a query planner.
+type analyzer interface {
+	Analyze(ctx context.Context) error
+}
+
+// bulkImport is the import after which a store's statistics are refreshed.
+const bulkImport = 10_000
 
 // prepared is an export record checked and decoded, outside any
 // transaction: what a batch's transaction needs is ready.

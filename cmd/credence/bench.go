@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -93,6 +94,8 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	duration := fs.Duration("duration", 10*time.Second, "how long each scenario runs")
 	only := fs.String("scenarios", "get,list,sorted,filter,create", "the scenarios to run, in order")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the scenarios (not of the seeding) to this file, for go tool pprof")
+	urls := fs.String("url", "", "drive running servers instead (comma-separated: the clients take them in turn), with the admin key of --key; they get the collection bench")
+	keyFlag := fs.String("key", "", "the admin key to present with --url (default: env CREDENCE_KEY, else CREDENCE_ADMIN_KEY)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -107,6 +110,18 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("no scenario %q: the scenarios are get, list, sorted, filter and create", name)
 		}
 		run = append(run, benchScenarios[i])
+	}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *concurrency, MaxConnsPerHost: *concurrency}}
+	if *urls != "" {
+		key := *keyFlag
+		if key == "" {
+			key = env("CREDENCE_KEY", os.Getenv("CREDENCE_ADMIN_KEY"))
+		}
+		bases := strings.Split(*urls, ",")
+		for i, b := range bases {
+			bases[i] = strings.TrimRight(strings.TrimSpace(b), "/")
+		}
+		return benchRemote(ctx, client, bases, key, run, *docs, *concurrency, *duration, stdout)
 	}
 	if *sf.data == "" {
 		dir, err := os.MkdirTemp("", "credence-bench-")
@@ -163,7 +178,6 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *concurrency, MaxConnsPerHost: *concurrency}}
 
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -176,20 +190,95 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if err := benchTable(ctx, client, []string{base}, key, run, ids, *concurrency, *duration, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "\nCPU/request is this process's (the clients' and the server's, with the database's when it is bbolt) over the requests sent.")
+	for _, sc := range run {
+		fmt.Fprintf(stdout, "  %-7s %s\n", sc.name, sc.what)
+	}
+	return nil
+}
+
+// benchTable runs the scenarios and prints a row for each.
+func benchTable(ctx context.Context, client *http.Client, bases []string, key string, run []benchScenario, ids []string, concurrency int, d time.Duration, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "scenario\trequests/s\tp50\tp99\tmax\terrors\tCPU/request\t")
 	for _, sc := range run {
-		r, err := benchRun(ctx, client, base, key, sc, ids, *concurrency, *duration)
+		r, err := benchRun(ctx, client, bases, key, sc, ids, concurrency, d)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%s\t%d\t%s\t\n", sc.name, r.rate, ms(r.p50), ms(r.p99), ms(r.max), r.errors, us(r.cpu))
 	}
-	tw.Flush()
-	fmt.Fprintln(stdout, "\nCPU/request is this process's (the clients' and the server's, with the database's when it is bbolt) over the requests sent.")
-	for _, sc := range run {
-		fmt.Fprintf(stdout, "  %-7s %s\n", sc.name, sc.what)
+	return tw.Flush()
+}
+
+// benchRemote drives running servers: the collection is made and filled
+// through their API, the creates spread over them.
+func benchRemote(ctx context.Context, client *http.Client, bases []string, key string, run []benchScenario, docs, concurrency int, d time.Duration, stdout io.Writer) error {
+	send := func(base, method, path, body string) (*http.Response, []byte, error) {
+		req, err := http.NewRequestWithContext(ctx, method, base+path, strings.NewReader(body))
+		if err != nil {
+			return nil, nil, err
+		}
+		if method == http.MethodPut {
+			req.Header.Set("If-None-Match", "*") // a new collection, not another's
+		}
+		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp, b, err
 	}
+	resp, body, err := send(bases[0], http.MethodPut, "/api/_schemas/"+benchCollection, benchSchema)
+	switch {
+	case err != nil:
+		return err
+	case resp.StatusCode != http.StatusCreated:
+		return fmt.Errorf("%s: making the collection %s: %s %s (give bench servers whose store has no collection %s)", bases[0], benchCollection, resp.Status, body, benchCollection)
+	}
+	fmt.Fprintf(stdout, "credence bench: %s, %d documents, %d clients, %s a scenario\n", strings.Join(bases, ", "), docs, concurrency, d)
+	ids := make([]string, docs)
+	var next atomic.Int64
+	errs := make(chan error, 8)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < docs; i = int(next.Add(1) - 1) {
+				resp, body, err := send(bases[(w+i)%len(bases)], http.MethodPost, "/api/"+benchCollection, benchDocument(i))
+				if err == nil && resp.StatusCode != http.StatusCreated {
+					err = fmt.Errorf("seeding: %s %s", resp.Status, body)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				var doc struct{ ID string }
+				if err := json.Unmarshal(body, &doc); err != nil {
+					errs <- err
+					return
+				}
+				ids[i] = doc.ID
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	took := time.Since(start)
+	fmt.Fprintf(stdout, "seeded over HTTP, 8 writers: %s (%.0f documents/s)\n\n", took.Round(time.Millisecond), float64(docs)/took.Seconds())
+	if err := benchTable(ctx, client, bases, key, run, ids, concurrency, d, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "\nCPU/request is this process's: the clients' alone, the servers being others.")
 	return nil
 }
 
@@ -224,7 +313,7 @@ type benchResult struct {
 }
 
 // benchRun sends sc's requests from concurrency clients for d.
-func benchRun(ctx context.Context, client *http.Client, base, key string, sc benchScenario, ids []string, concurrency int, d time.Duration) (benchResult, error) {
+func benchRun(ctx context.Context, client *http.Client, bases []string, key string, sc benchScenario, ids []string, concurrency int, d time.Duration) (benchResult, error) {
 	var n atomic.Int64
 	lat := make([][]time.Duration, concurrency)
 	failures := make([]int, concurrency)
@@ -237,7 +326,7 @@ func benchRun(ctx context.Context, client *http.Client, base, key string, sc ben
 	for c := range concurrency {
 		wg.Go(func() {
 			for time.Now().Before(deadline) && ctx.Err() == nil {
-				req, err := sc.request(base, n.Add(1), ids)
+				req, err := sc.request(bases[c%len(bases)], n.Add(1), ids)
 				if err != nil {
 					once.Do(func() { firstErr = err })
 					return
