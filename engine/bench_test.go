@@ -213,22 +213,26 @@ func BenchmarkSortedList(b *testing.B) {
 // seedExams creates n exams through the service, 8 writers at a time:
 // levels in turn, scores 0 to 99, time limits 1 to 120.
 func seedExams(b *testing.B, svc *documents.Service, n int) {
+	seedWith(b, svc, n, func(i int) string {
+		return fmt.Sprintf(`{"title":"Exam %d","code":"C-%d","level":%q,"passingScore":%d,"timeLimitMinutes":%d}`, i, i, benchLevels[i%3], (i*37)%100, 1+(i*53)%120)
+	})
+}
+
+var benchLevels = [...]string{"fundamentals", "professional", "master"}
+
+// seedWith creates the exams doc(0) to doc(n-1), 8 writers at a time.
+func seedWith(b *testing.B, svc *documents.Service, n int, doc func(i int) string) {
 	b.Helper()
-	ctx := context.Background()
-	levels := []string{"fundamentals", "professional", "master"}
 	var wg sync.WaitGroup
 	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := w; i < n; i += 8 {
-				body := fmt.Sprintf(`{"title":"Exam %d","code":"C-%d","level":%q,"passingScore":%d,"timeLimitMinutes":%d}`, i, i, levels[i%3], (i*37)%100, 1+(i*53)%120)
-				if _, err := svc.Create(ctx, "exams", []byte(body), documents.WriteOptions{}); err != nil {
+				if _, err := svc.Create(context.Background(), "exams", []byte(doc(i)), documents.WriteOptions{}); err != nil {
 					b.Error(err)
 					return
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
@@ -238,7 +242,6 @@ func seedExams(b *testing.B, svc *documents.Service, n int) {
 // index), and a page of the third of them at one level (x-index) against
 // the same values in rank (no index).
 func BenchmarkFilter(b *testing.B) {
-	ctx := context.Background()
 	svc := newBenchService(b)
 	h := engine.New(engine.Config{AnonymousRole: documents.RoleAdmin}, svc)
 	// rank is the same as level, without an index.
@@ -246,22 +249,9 @@ func BenchmarkFilter(b *testing.B) {
 	if rec := do(h, http.MethodPut, "/api/_schemas/exams", schema); rec.Code != http.StatusCreated {
 		b.Fatalf("define exams: %d %s", rec.Code, rec.Body)
 	}
-	levels := []string{"fundamentals", "professional", "master"}
-	var wg sync.WaitGroup
-	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < 10000; i += 8 {
-				body := fmt.Sprintf(`{"title":"Exam %d","code":"C-%d","level":%q,"rank":%q,"passingScore":%d}`, i, i, levels[i%3], levels[i%3], i%100)
-				if _, err := svc.Create(ctx, "exams", []byte(body), documents.WriteOptions{}); err != nil {
-					b.Error(err)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	seedWith(b, svc, 10000, func(i int) string {
+		return fmt.Sprintf(`{"title":"Exam %d","code":"C-%d","level":%q,"rank":%q,"passingScore":%d}`, i, i, benchLevels[i%3], benchLevels[i%3], i%100)
+	})
 	for _, bc := range []struct{ name, filter string }{
 		{"one/scan", `title == "Exam 7777"`},
 		{"one/index", `code == "C-7777"`},
