@@ -94,6 +94,81 @@ func (t *txn) rollbackCall() {
 type pgxStatement struct {
 	sql  string
 	args []any
+	// put, for a buffered Put, is its row: runs of them are sent as one
+	// statement (see coalesce).
+	put *kvRow
+	// del, for a buffered Delete, is its key.
+	del *kvRow
+}
+
+type kvRow struct {
+	bucket     string
+	key, value []byte
+}
+
+// putManySQL writes rows given as arrays, one statement for many.
+const putManySQL = `INSERT INTO credence_kv (bucket, key, value)
+	SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[])
+	ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`
+
+// coalesce sends the buffered writes between two other statements (a
+// savepoint, a lock) as few statements: each key's last write alone, the
+// puts as one INSERT of arrays. A create writes a dozen keys; PostgreSQL
+// then runs one statement for them rather than twelve. The deletes stay
+// point statements, which the primary key serves whatever the planner's
+// statistics.
+func coalesce(pending []pgxStatement) []pgxStatement {
+	out := make([]pgxStatement, 0, len(pending))
+	var run []pgxStatement
+	flush := func() {
+		if len(run) <= 1 {
+			out = append(out, run...)
+			run = run[:0]
+			return
+		}
+		last := map[string]int{}
+		for i, st := range run {
+			r := st.put
+			if r == nil {
+				r = st.del
+			}
+			last[r.bucket+"\x00"+string(r.key)] = i
+		}
+		var buckets []string
+		var keys, values [][]byte
+		for i, st := range run {
+			r := st.put
+			if r == nil {
+				r = st.del
+			}
+			if last[r.bucket+"\x00"+string(r.key)] != i {
+				continue // written again later in the run
+			}
+			if st.del != nil {
+				out = append(out, st)
+				continue
+			}
+			buckets, keys, values = append(buckets, r.bucket), append(keys, r.key), append(values, r.value)
+		}
+		switch len(keys) {
+		case 0:
+		case 1:
+			out = append(out, pgxStatement{sql: putSQL, args: []any{buckets[0], keys[0], values[0]}})
+		default:
+			out = append(out, pgxStatement{sql: putManySQL, args: []any{buckets, keys, values}})
+		}
+		run = run[:0]
+	}
+	for _, st := range pending {
+		if st.put != nil || st.del != nil {
+			run = append(run, st)
+			continue
+		}
+		flush()
+		out = append(out, st)
+	}
+	flush()
+	return out
 }
 
 // send makes one round trip: the BEGIN and buffered writes not yet sent,
@@ -103,7 +178,7 @@ func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
 	if t.begin != "" {
 		b.Queue(t.begin)
 	}
-	for _, st := range t.pending {
+	for _, st := range coalesce(t.pending) {
 		b.Queue(st.sql, st.args...)
 	}
 	if query != "" {
@@ -450,8 +525,8 @@ func (t *txn) Scan(bucket string, rng store.Range, fn func(key, value []byte) bo
 }
 
 // buffer queues a write and records its effect for later reads.
-func (t *txn) buffer(bucket string, key, value []byte, sql string, args ...any) {
-	t.pending = append(t.pending, pgxStatement{sql: sql, args: args})
+func (t *txn) buffer(bucket string, key, value []byte, st pgxStatement) {
+	t.pending = append(t.pending, st)
 	if t.overlay == nil {
 		t.overlay = map[string]map[string][]byte{}
 	}
@@ -472,14 +547,17 @@ func (t *txn) Put(bucket string, key, value []byte) error {
 	if v == nil {
 		v = []byte{}
 	}
-	t.buffer(bucket, k, v, `INSERT INTO credence_kv (bucket, key, value) VALUES ($1, $2, $3)
-		ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`, bucket, k, v)
+	t.buffer(bucket, k, v, pgxStatement{sql: putSQL, args: []any{bucket, k, v}, put: &kvRow{bucket: bucket, key: k, value: v}})
 	return nil
 }
 
+// putSQL writes one row.
+const putSQL = `INSERT INTO credence_kv (bucket, key, value) VALUES ($1, $2, $3)
+	ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`
+
 func (t *txn) Delete(bucket string, key []byte) error {
 	k := bytes.Clone(key)
-	t.buffer(bucket, k, nil, `DELETE FROM credence_kv WHERE bucket = $1 AND key = $2`, bucket, k)
+	t.buffer(bucket, k, nil, pgxStatement{sql: `DELETE FROM credence_kv WHERE bucket = $1 AND key = $2`, args: []any{bucket, k}, del: &kvRow{bucket: bucket, key: k}})
 	return nil
 }
 
