@@ -255,44 +255,53 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 		fields map[string]any
 		times  times
 	}
-	var entries []entry
-	var derr error
-	err := tx.Scan(docsBucket(coll.Name), store.Range{}, func(k, v []byte) bool {
-		d, err := decodeStored(v)
+	// A chunk of documents at a time (a scan must not write), so that a
+	// rebuild of a million holds a chunk, not a million.
+	const chunk = 10_000
+	rng := store.Range{}
+	for {
+		var entries []entry
+		var derr error
+		err := tx.Scan(docsBucket(coll.Name), rng, func(k, v []byte) bool {
+			d, err := decodeStored(v)
+			if err != nil {
+				derr = fmt.Errorf("stored %s/%s: %w", coll.Name, k, err)
+				return false
+			}
+			fields := make(map[string]any, len(coll.Indexed)+len(coll.Links))
+			for _, f := range coll.Indexed {
+				if v, ok := d[f]; ok {
+					fields[f] = v
+				}
+			}
+			for _, l := range coll.Links {
+				if v, ok := d[l.Field]; ok {
+					fields[l.Field] = v
+				}
+			}
+			entries = append(entries, entry{id: string(k), fields: fields, times: timesOf(d)})
+			return len(entries) < chunk
+		})
 		if err != nil {
-			derr = fmt.Errorf("stored %s/%s: %w", coll.Name, k, err)
-			return false
-		}
-		fields := make(map[string]any, len(coll.Indexed)+len(coll.Links))
-		for _, f := range coll.Indexed {
-			if v, ok := d[f]; ok {
-				fields[f] = v
-			}
-		}
-		for _, l := range coll.Links {
-			if v, ok := d[l.Field]; ok {
-				fields[l.Field] = v
-			}
-		}
-		entries = append(entries, entry{id: string(k), fields: fields, times: timesOf(d)})
-		return true
-	})
-	if err != nil {
-		return err
-	}
-	if derr != nil {
-		return derr
-	}
-	for _, e := range entries {
-		if err := updateIndexes(tx, coll, e.id, nil, e.fields, e.times); err != nil {
-			var de *Error
-			if errors.As(err, &de) && de.Kind == KindConflict {
-				de.Message = fmt.Sprintf("stored documents share a value of a unique field (document %q)", e.id)
-			}
 			return err
 		}
+		if derr != nil {
+			return derr
+		}
+		for _, e := range entries {
+			if err := updateIndexes(tx, coll, e.id, nil, e.fields, e.times); err != nil {
+				var de *Error
+				if errors.As(err, &de) && de.Kind == KindConflict {
+					de.Message = fmt.Sprintf("stored documents share a value of a unique field (document %q)", e.id)
+				}
+				return err
+			}
+		}
+		if len(entries) < chunk {
+			return nil
+		}
+		rng.Start = store.After([]byte(entries[len(entries)-1].id))
 	}
-	return nil
 }
 
 func putVersion(tx store.Tx, v uint64) error {
