@@ -2,6 +2,7 @@ package documents_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -364,4 +365,49 @@ func TestIndexesMigrateInChunks(t *testing.T) {
 		seen[id] = true
 	}
 	assert.Len(t, seen, n, "each once")
+}
+
+// TestCountFromIndex: a count of a whole collection, by nothing or by an
+// indexed field, is read from the index alone, and says what a read of
+// every document says (a filter that keeps all of them forces that read);
+// a numeric field, a filter or another metric go the long way.
+func TestCountFromIndex(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	levels := []string{"a", "a\x00b", "b", "", "zz"}
+	for i := range 200 {
+		level := levels[i%len(levels)]
+		quoted, _ := json.Marshal(level)
+		body := fmt.Sprintf(`{"score": %d, "level": %s}`, i%9, quoted)
+		if i%11 == 0 {
+			body = fmt.Sprintf(`{"score": %d}`, i%9) // no level: the null group
+		}
+		_, err := svc.Put(ctx, "scores", fmt.Sprintf("d%03d", i), []byte(body), documents.WriteOptions{})
+		require.NoError(t, err)
+	}
+	for _, c := range []struct {
+		groupBy []string
+		metrics []string
+		fast    bool
+	}{
+		{nil, nil, true},
+		{[]string{"level"}, []string{"count"}, true},
+		{[]string{"score"}, nil, false},
+		{[]string{"level"}, []string{"count", "avg:score"}, false},
+		{[]string{"rank"}, nil, false}, // no index
+	} {
+		q := documents.AggregateQuery{GroupBy: c.groupBy, Metrics: c.metrics, Explain: true}
+		got, err := svc.Aggregate(ctx, "scores", q)
+		require.NoError(t, err, "%+v", c)
+		q.Filter = `id != ""`
+		want, err := svc.Aggregate(ctx, "scores", q)
+		require.NoError(t, err)
+		assert.Equal(t, want.Rows, got.Rows, "%+v", c)
+		assert.Equal(t, 200, got.Matched)
+		if c.fast {
+			assert.Equal(t, "index", got.Explain.Order, "%+v", c)
+			assert.Zero(t, got.Explain.Examined, "no document read")
+		} else {
+			assert.NotZero(t, got.Explain.Examined, "%+v", c)
+		}
+	}
 }
