@@ -372,6 +372,19 @@ func entryValue(b []byte) (v any, size int, good bool) {
 	return nil, 0, false
 }
 
+// group is the group of the key in keyParts and keyBuf, made on first use.
+func (a *aggregator) group() (*group, error) {
+	if g, ok := a.groups[string(a.keyBuf)]; ok {
+		return g, nil
+	}
+	if len(a.groups) == MaxGroups {
+		return nil, &Error{Kind: KindBadRequest, Message: fmt.Sprintf("the aggregate makes more than %d groups: group by fewer fields, a longer bucket, or filter", MaxGroups)}
+	}
+	g := &group{key: slices.Clone(a.keyParts), accs: make([]acc, len(a.metrics))}
+	a.groups[string(a.keyBuf)] = g
+	return g, nil
+}
+
 // count adds n documents to the group of value (grouped) or to the one
 // group of them all.
 func (a *aggregator) count(value any, grouped bool, n int) error {
@@ -380,13 +393,9 @@ func (a *aggregator) count(value any, grouped bool, n int) error {
 		a.keyParts = append(a.keyParts, value)
 		a.keyBuf = appendKey(a.keyBuf, value)
 	}
-	g, ok := a.groups[string(a.keyBuf)]
-	if !ok {
-		if len(a.groups) == MaxGroups {
-			return &Error{Kind: KindBadRequest, Message: fmt.Sprintf("the aggregate makes more than %d groups: group by fewer fields, a longer bucket, or filter", MaxGroups)}
-		}
-		g = &group{key: slices.Clone(a.keyParts), accs: make([]acc, len(a.metrics))}
-		a.groups[string(a.keyBuf)] = g
+	g, err := a.group()
+	if err != nil {
+		return err
 	}
 	a.matched += n
 	for i := range g.accs {
@@ -429,13 +438,9 @@ func (a *aggregator) add(raw []byte) error {
 		a.keyParts = append(a.keyParts, b)
 		a.keyBuf = appendKey(a.keyBuf, b)
 	}
-	g, ok := a.groups[string(a.keyBuf)]
-	if !ok {
-		if len(a.groups) == MaxGroups {
-			return &Error{Kind: KindBadRequest, Message: fmt.Sprintf("the aggregate makes more than %d groups: group by fewer fields, a longer bucket, or filter", MaxGroups)}
-		}
-		g = &group{key: slices.Clone(a.keyParts), accs: make([]acc, len(a.metrics))}
-		a.groups[string(a.keyBuf)] = g
+	g, err := a.group()
+	if err != nil {
+		return err
 	}
 	a.matched++
 	for i, m := range a.metrics {
