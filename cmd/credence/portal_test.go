@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -105,15 +106,34 @@ func (p *portal) waitText(sel, want string) string {
 	}
 }
 
-// fill types into an empty control the way a person does.
+// fill types into an empty control the way a person does: a click, then
+// text inserted as the keyboard would (chromedp's SendKeys reads the node
+// while its DOM events change it: a data race in the library).
 func (p *portal) fill(sel, value string) {
 	p.t.Helper()
-	p.run(chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), value))
+	p.click(sel)
+	_, err := chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: value})
+	require.NoError(p.t, err)
+}
+
+// choose picks an option of a select, as a person's choice would: the
+// value set, then the change event React listens to.
+func (p *portal) choose(sel, value string) {
+	p.t.Helper()
+	p.run(chromedp.WaitVisible(chromedp.CSS(sel)))
+	p.eval(fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, %q);
+		el.dispatchEvent(new Event('change', {bubbles: true}));
+		return '';
+	})()`, sel, value))
 }
 
 func (p *portal) click(sel string) {
 	p.t.Helper()
-	p.run(chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
+	p.run(chromedp.WaitVisible(chromedp.CSS(sel)))
+	p.eval(fmt.Sprintf(`(document.querySelector(%q).scrollIntoView({block: 'center'}), '')`, sel))
+	p.run(chromedp.Click(chromedp.CSS(sel)))
 }
 
 func (p *portal) shot(name string) {
@@ -282,7 +302,7 @@ func TestPortalLearner(t *testing.T) {
 	// An activity for CEUs, then its review.
 	p.open("/me/activities")
 	p.fill(tid("activity-title"), "Journeys course")
-	p.run(chromedp.SetValue(chromedp.CSS(tid("activity-source")), "training"))
+	p.choose(tid("activity-source"), "training")
 	p.fill(tid("activity-hours"), "4")
 	p.click(tid("activity-submit"))
 	row := p.waitText(tid("activities"), "Journeys course")
