@@ -256,9 +256,12 @@ func (l *lister) chooseWalk(c *schemas.Collection, hidden func(string) bool, res
 		return nil
 	}
 	if l.index != f && l.index != "" && resume == walkUnknown {
-		n, err := l.countUpTo(walkCheck)
-		if err != nil {
-			return err
+		n := l.counted // counted up to planCount >= walkCheck when the plan chose
+		if n < 0 {
+			var err error
+			if n, err = l.countUpTo(walkCheck); err != nil {
+				return err
+			}
 		}
 		if n < walkCheck {
 			return nil // few candidates: read them all, sort in memory
@@ -270,8 +273,7 @@ func (l *lister) chooseWalk(c *schemas.Collection, hidden func(string) bool, res
 		// leaves is checked in that index instead, and one of the sort
 		// field is its range already.
 		oldField, oldEq := l.index, l.indexEq
-		l.index, l.indexRng, l.indexEq, l.inRange = "", store.Range{}, nil, nil
-		if l.planField(l.cs, f); l.index == "" {
+		if l.replan(f); l.index == "" {
 			l.index, l.explain.Index = f, f
 			l.indexRng = store.Prefix(appendString(nil, f))
 		}

@@ -486,6 +486,9 @@ type lister struct {
 	also [][]byte
 	// cs are the comparisons the plan served from indexes.
 	cs []expressions.Conjunct
+	// counted is how many entries of indexRng the plan counted (up to
+	// planCount), -1 when it counted none.
+	counted int
 	// ids bounds the ids of a scan of the collection, from the filter's
 	// comparisons of id with texts.
 	ids store.Range
@@ -547,12 +550,12 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 	var fields []string
 	for _, eq := range []bool{true, false} {
 		for _, cj := range cs {
-			if (cj.Op == "==") == eq && slices.Contains(c.Indexed, cj.Field) && !hidden(cj.Field) && !slices.Contains(fields, cj.Field) {
+			if (cj.Op == "==") == eq && isIndexed(c, cj.Field) && !hidden(cj.Field) && !slices.Contains(fields, cj.Field) {
 				fields = append(fields, cj.Field)
 			}
 		}
 	}
-	l.cs = cs
+	l.cs, l.counted = cs, -1
 	l.ids = idRange(cs)
 	if len(fields) == 0 {
 		return
@@ -567,6 +570,7 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 				fewest = n
 			}
 		}
+		counts := map[string]int{best: fewest}
 		for _, f := range fields[1:] {
 			if fewest >= 0 && fewest < planCount/10 {
 				break // few enough
@@ -575,20 +579,25 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 			if try.planField(cs, f); try.index == "" {
 				continue
 			}
-			if n, err := try.countUpTo(planCount); err == nil && (fewest < 0 || n < fewest) {
-				best, fewest = f, n
+			if n, err := try.countUpTo(planCount); err == nil {
+				counts[f] = n
+				if fewest < 0 || n < fewest {
+					best, fewest = f, n
+				}
 			}
 		}
 		if best != l.index {
-			l.index, l.indexRng, l.indexEq, l.inRange = "", store.Range{}, nil, nil
-			l.planField(cs, best)
+			l.replan(best)
+		}
+		if n, ok := counts[best]; ok && n >= 0 {
+			l.counted = n
 		}
 	}
 	// The equalities on other indexed fields are checked in their index
 	// before a candidate is read: an entry of field = value for its id.
 	// Not for dates, whose equality holds across spellings.
 	for _, cj := range cs {
-		if cj.Op != "==" || cj.Field == l.index || !slices.Contains(c.Indexed, cj.Field) || hidden(cj.Field) || c.IsDate(cj.Field) {
+		if cj.Op != "==" || cj.Field == l.index || !isIndexed(c, cj.Field) || hidden(cj.Field) || c.IsDate(cj.Field) {
 			continue
 		}
 		if _, isTime := cj.Value.(time.Time); isTime {
@@ -635,6 +644,12 @@ func idRange(cs []expressions.Conjunct) store.Range {
 		}
 	}
 	return rng
+}
+
+// replan serves the plan's comparisons from the index of field instead.
+func (l *lister) replan(field string) {
+	l.index, l.indexRng, l.indexEq, l.inRange, l.counted = "", store.Range{}, nil, nil, -1
+	l.planField(l.cs, field)
 }
 
 // planCount caps the entries counted in each index range a list could be
@@ -794,13 +809,9 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 	if l.index == "" {
 		rng := store.Range{Start: l.ids.Start, End: l.ids.End, Reverse: desc}
 		if from != "" {
-			if at := []byte(from); desc && (rng.End == nil || bytes.Compare(at, rng.End) < 0) {
-				rng.End = at
-			} else if !desc && bytes.Compare(store.After(at), rng.Start) > 0 {
-				rng.Start = store.After(at)
-			}
+			rng = resumeAfter(rng, []byte(from))
 		}
-		if rng.End != nil && bytes.Compare(rng.Start, rng.End) >= 0 {
+		if empty(rng) {
 			return nil
 		}
 		return l.r.Scan(docsBucket(l.coll), rng, func(k, v []byte) bool {
@@ -813,7 +824,7 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 	// (one round trip each where the store is a server), the first chunk
 	// as large as the page, the next ones twice the one before.
 	fetchAll := func(rng store.Range) error {
-		chunk := min(max(l.limit+1, 16), maxFetchChunk)
+		chunk := l.firstChunk()
 		for {
 			var keys, ids [][]byte
 			var last []byte
@@ -846,15 +857,10 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		rng := l.indexRng
 		rng.Reverse = desc
 		if l.afterKey != nil {
-			if desc && (rng.End == nil || bytes.Compare(l.afterKey, rng.End) < 0) {
-				rng.End = l.afterKey
-			}
-			if !desc && bytes.Compare(l.afterKey, rng.Start) >= 0 {
-				rng.Start = store.After(l.afterKey)
-			}
-			if rng.End != nil && bytes.Compare(rng.Start, rng.End) >= 0 {
-				return nil // past the end
-			}
+			rng = resumeAfter(rng, l.afterKey)
+		}
+		if empty(rng) {
+			return nil // past the end
 		}
 		return fetchAll(rng)
 	}
@@ -876,8 +882,8 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		// The order of the index: read from the cursor's entry on, and
 		// only as far as the page needs.
 		rng := l.indexRng
-		if l.afterKey != nil && bytes.Compare(l.afterKey, rng.Start) >= 0 {
-			rng.Start = store.After(l.afterKey)
+		if l.afterKey != nil {
+			rng = resumeAfter(rng, l.afterKey)
 		}
 		return fetchAll(rng)
 	}
@@ -899,7 +905,7 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 	if desc {
 		slices.Reverse(ids)
 	}
-	chunk := min(max(l.limit+1, 16), maxFetchChunk)
+	chunk := l.firstChunk()
 	for len(ids) > 0 {
 		n := min(chunk, len(ids))
 		batch := make([][]byte, n)
@@ -917,6 +923,25 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 
 // maxFetchChunk bounds the candidates an index list reads at once.
 const maxFetchChunk = 256
+
+// firstChunk is how many candidates an index list reads first: a page's
+// worth, and one to tell whether there is more.
+func (l *lister) firstChunk() int { return min(max(l.limit+1, 16), maxFetchChunk) }
+
+// resumeAfter narrows rng to the keys after at in its direction: above at
+// going up, below it going down.
+func resumeAfter(rng store.Range, at []byte) store.Range {
+	switch {
+	case rng.Reverse && (rng.End == nil || bytes.Compare(at, rng.End) < 0):
+		rng.End = at
+	case !rng.Reverse && bytes.Compare(store.After(at), rng.Start) > 0:
+		rng.Start = store.After(at)
+	}
+	return rng
+}
+
+// empty reports whether rng holds no key.
+func empty(rng store.Range) bool { return rng.End != nil && bytes.Compare(rng.Start, rng.End) >= 0 }
 
 // fetchMany reads the candidates ids (their index entries keys, or nil)
 // that pass the index checks (also), and gives each to fn, in order,

@@ -156,7 +156,13 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	fmt.Fprintf(stdout, "credence bench: %s, %d documents, %d clients, %s a scenario\n", redact(*sf.data), *docs, *concurrency, *duration)
 	start := time.Now()
-	ids, err := benchSeed(admin, svc, *docs)
+	ids, err := benchSeed(*docs, func(_, i int) (string, error) {
+		doc, err := svc.Create(admin, benchCollection, []byte(benchDocument(i)), documents.WriteOptions{})
+		if err != nil {
+			return "", err
+		}
+		return doc.ID, nil
+	})
 	if err != nil {
 		return err
 	}
@@ -243,34 +249,20 @@ func benchRemote(ctx context.Context, client *http.Client, bases []string, key s
 		return fmt.Errorf("%s: making the collection %s: %s %s (give bench servers whose store has no collection %s)", bases[0], benchCollection, resp.Status, body, benchCollection)
 	}
 	fmt.Fprintf(stdout, "credence bench: %s, %d documents, %d clients, %s a scenario\n", strings.Join(bases, ", "), docs, concurrency, d)
-	ids := make([]string, docs)
-	var next atomic.Int64
-	errs := make(chan error, 8)
 	start := time.Now()
-	var wg sync.WaitGroup
-	for w := range 8 {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < docs; i = int(next.Add(1) - 1) {
-				resp, body, err := send(bases[(w+i)%len(bases)], http.MethodPost, "/api/"+benchCollection, benchDocument(i))
-				if err == nil && resp.StatusCode != http.StatusCreated {
-					err = fmt.Errorf("seeding: %s %s", resp.Status, body)
-				}
-				if err != nil {
-					errs <- err
-					return
-				}
-				var doc struct{ ID string }
-				if err := json.Unmarshal(body, &doc); err != nil {
-					errs <- err
-					return
-				}
-				ids[i] = doc.ID
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
+	ids, err := benchSeed(docs, func(w, i int) (string, error) {
+		resp, body, err := send(bases[(w+i)%len(bases)], http.MethodPost, "/api/"+benchCollection, benchDocument(i))
+		if err == nil && resp.StatusCode != http.StatusCreated {
+			err = fmt.Errorf("seeding: %s %s", resp.Status, body)
+		}
+		if err != nil {
+			return "", err
+		}
+		var doc struct{ ID string }
+		err = json.Unmarshal(body, &doc)
+		return doc.ID, err
+	})
+	if err != nil {
 		return err
 	}
 	took := time.Since(start)
@@ -282,21 +274,22 @@ func benchRemote(ctx context.Context, client *http.Client, bases []string, key s
 	return nil
 }
 
-// benchSeed creates n documents, 8 writers at a time, and returns their ids.
-func benchSeed(ctx context.Context, svc *documents.Service, n int) ([]string, error) {
+// benchSeed creates documents 0 to n-1 with create, 8 writers at a time,
+// and returns their ids; create is given the writer and the document.
+func benchSeed(n int, create func(w, i int) (string, error)) ([]string, error) {
 	ids := make([]string, n)
 	var next atomic.Int64
 	errs := make(chan error, 8)
 	var wg sync.WaitGroup
-	for range 8 {
+	for w := range 8 {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				doc, err := svc.Create(ctx, benchCollection, []byte(benchDocument(i)), documents.WriteOptions{})
+				id, err := create(w, i)
 				if err != nil {
 					errs <- err
 					return
 				}
-				ids[i] = doc.ID
+				ids[i] = id
 			}
 		})
 	}

@@ -106,6 +106,14 @@ type kvRow struct {
 	key, value []byte
 }
 
+// row is the key a buffered write writes, nil for other statements.
+func (st pgxStatement) row() *kvRow {
+	if st.put != nil {
+		return st.put
+	}
+	return st.del
+}
+
 // putManySQL writes rows given as arrays, one statement for many.
 const putManySQL = `INSERT INTO credence_kv (bucket, key, value)
 	SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[])
@@ -128,19 +136,13 @@ func coalesce(pending []pgxStatement) []pgxStatement {
 		}
 		last := map[string]int{}
 		for i, st := range run {
-			r := st.put
-			if r == nil {
-				r = st.del
-			}
+			r := st.row()
 			last[r.bucket+"\x00"+string(r.key)] = i
 		}
 		var buckets []string
 		var keys, values [][]byte
 		for i, st := range run {
-			r := st.put
-			if r == nil {
-				r = st.del
-			}
+			r := st.row()
 			if last[r.bucket+"\x00"+string(r.key)] != i {
 				continue // written again later in the run
 			}
@@ -160,7 +162,7 @@ func coalesce(pending []pgxStatement) []pgxStatement {
 		run = run[:0]
 	}
 	for _, st := range pending {
-		if st.put != nil || st.del != nil {
+		if st.row() != nil {
 			run = append(run, st)
 			continue
 		}
