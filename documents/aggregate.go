@@ -277,8 +277,9 @@ func (lf listFields) has(f string) bool { return lf.c != nil && slices.Contains(
 func (lf listFields) hidden(f string) bool { return lf.v.hides(f) || lf.c != nil && lf.c.IsSecret(f) }
 
 // countFromIndex answers a count of a whole collection, by nothing or by
-// one indexed field, from that field's index alone (the documents are not
-// read: a key each, in value order), when the caller sees every document
+// one indexed field, from the kept counts (see counts.go) or else from that
+// field's index alone (the documents are not read: a key each, in value
+// order), when the caller sees every document
 // as it is stored. ok is false when it cannot: a filter, a bucket, another
 // metric, a view that hides documents, a value that is not text, true,
 // false or null.
@@ -298,32 +299,15 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 	if !isIndexed(lf.c, field) || lf.hidden(field) {
 		return nil, false, nil
 	}
-	prefix := appendString(nil, field)
-	type run struct {
-		value any
-		n     int
-	}
-	var runs []run
-	ok := true
+	var runs []valueCount
+	ok, kept := true, false
 	err := s.st.View(ctx, func(r store.Reader) error {
-		var last []byte // the value part of the run's keys
-		return s.reader(r, coll).Scan(idxBucket(coll), store.Prefix(prefix), func(k, _ []byte) bool {
-			rest := k[len(prefix):]
-			// The same value as the run's: its bytes, not followed by the
-			// 0xff of an escaped zero inside a longer text.
-			if len(runs) > 0 && len(rest) > len(last) && bytes.Equal(rest[:len(last)], last) && rest[len(last)] != 0xff {
-				runs[len(runs)-1].n++
-				return true
-			}
-			v, size, good := entryValue(rest)
-			if !good {
-				ok = false
-				return false
-			}
-			last = append(last[:0], rest[:size]...)
-			runs = append(runs, run{value: v, n: 1})
-			return true
-		})
+		var err error
+		if runs, kept, err = keptCounts(r, lf.c, strings.Join(q.GroupBy, "")); kept || err != nil {
+			return err
+		}
+		runs, ok, err = indexCounts(s.reader(r, coll), coll, field)
+		return err
 	})
 	if err != nil || !ok {
 		return nil, false, err
@@ -338,7 +322,47 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 		}
 		total += rn.n
 	}
-	return &Explain{Index: field, Matched: total, Order: "index"}, true, nil
+	ex := &Explain{Index: field, Matched: total, Order: "index"}
+	if kept {
+		ex.Order = "counts"
+	}
+	return ex, true, nil
+}
+
+// valueCount is how many documents have a value.
+type valueCount struct {
+	value any
+	n     int
+}
+
+// indexCounts counts the entries of field's index by value, in value
+// order: a key each. ok is false when a value is not null, a boolean or a
+// text.
+func indexCounts(r store.Reader, coll, field string) (runs []valueCount, ok bool, err error) {
+	prefix := appendString(nil, field)
+	ok = true
+	var last []byte // the value part of the run's keys
+	err = r.Scan(idxBucket(coll), store.Prefix(prefix), func(k, _ []byte) bool {
+		rest := k[len(prefix):]
+		// The same value as the run's: its bytes, not followed by the
+		// 0xff of an escaped zero inside a longer text.
+		if len(runs) > 0 && len(rest) > len(last) && bytes.Equal(rest[:len(last)], last) && rest[len(last)] != 0xff {
+			runs[len(runs)-1].n++
+			return true
+		}
+		v, size, good := entryValue(rest)
+		if !good {
+			ok = false
+			return false
+		}
+		last = append(last[:0], rest[:size]...)
+		runs = append(runs, valueCount{value: v, n: 1})
+		return true
+	})
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	return runs, true, nil
 }
 
 // entryValue reads the value at the start of an index entry's key after

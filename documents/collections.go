@@ -148,7 +148,7 @@ func (s *Service) putSchema(ctx context.Context, name string, m map[string]any, 
 					return err
 				}
 			}
-			if !existed || len(changed) > 0 || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) || !slices.Equal(prev.Links, coll.Links) {
+			if !existed || len(changed) > 0 || !slices.Equal(prev.Indexed, coll.Indexed) || !slices.Equal(prev.Unique, coll.Unique) || !slices.Equal(prev.Counted, coll.Counted) || !slices.Equal(prev.Links, coll.Links) {
 				if err := rebuildIndexes(tx, coll); err != nil {
 					return err
 				}
@@ -247,6 +247,9 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 	if err := tx.DeleteBucket(uniqBucket(coll.Name)); err != nil {
 		return err
 	}
+	if err := tx.DeleteBucket(countsBucket(coll.Name)); err != nil {
+		return err
+	}
 	if err := dropLinks(tx, coll.Name); err != nil {
 		return err
 	}
@@ -288,14 +291,18 @@ func rebuildIndexes(tx store.Tx, coll *schemas.Collection) error {
 		if derr != nil {
 			return derr
 		}
+		t := &tally{Tx: tx} // the chunk's counts, added once
 		for _, e := range entries {
-			if err := updateIndexes(tx, coll, e.id, nil, e.fields, e.times); err != nil {
+			if err := updateIndexes(t, coll, e.id, nil, e.fields, e.times); err != nil {
 				var de *Error
 				if errors.As(err, &de) && de.Kind == KindConflict {
 					de.Message = fmt.Sprintf("stored documents share a value of a unique field (document %q)", e.id)
 				}
 				return err
 			}
+		}
+		if err := t.flush(); err != nil {
+			return err
 		}
 		if len(entries) < chunk {
 			return nil
@@ -352,7 +359,7 @@ func (s *Service) deleteSchema(ctx context.Context, name string, opts WriteOptio
 			if err := dropLinks(tx, name); err != nil {
 				return err
 			}
-			for _, b := range []string{docsBucket(name), revsBucket(name), idxBucket(name), uniqBucket(name)} {
+			for _, b := range []string{docsBucket(name), revsBucket(name), idxBucket(name), uniqBucket(name), countsBucket(name)} {
 				if err := tx.DeleteBucket(b); err != nil {
 					return err
 				}

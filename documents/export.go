@@ -337,12 +337,13 @@ func (s *Service) importDocuments(ctx context.Context, recs []*prepared, lines [
 			if err := checkVersion(tx, rs.version); err != nil {
 				return err
 			}
+			t := &tally{Tx: tx} // the batch's counts, added once
 			for i, rec := range recs {
-				if err := s.restore(tx, colls[i], rec.Collection, rec); err != nil {
+				if err := s.restore(t, colls[i], rec.Collection, rec); err != nil {
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
 			}
-			return nil
+			return t.flush()
 		})
 	})
 }

@@ -27,11 +27,12 @@ const tagOther = 0x07
 var metaIndexed = [...]string{fieldCreatedAt, fieldUpdatedAt}
 
 // indexesFormatKey holds the format of the stored index entries: stores
-// written before every document had an entry in every index are rebuilt
-// once, when a service opens them.
+// written before every document had an entry in every index (format 1)
+// are rebuilt once, when a service opens them; stores written before the
+// counts were kept (format 2) are counted once, from their indexes.
 var indexesFormatKey = []byte("indexes.format")
 
-const indexesFormat = 2
+const indexesFormat = 3
 
 // isIndexed reports whether the entries of field in c's index hold every
 // document of c.
@@ -117,6 +118,9 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 	if c.Name == AuditCollection {
 		return nil
 	}
+	if err := updateCounts(tx, c, old, fields); err != nil {
+		return err
+	}
 	for i, f := range metaIndexed {
 		nv := now.created
 		if i == 1 {
@@ -195,12 +199,19 @@ func (s *Service) migrateIndexes(ctx context.Context) error {
 	}
 	reg := s.state.Load().reg
 	return s.st.Update(ctx, func(tx store.Tx) error {
-		if f, err := format(tx); err != nil || f == indexesFormat {
+		f, err := format(tx)
+		if err != nil || f == indexesFormat {
 			return err
 		}
 		for _, name := range reg.Names() {
 			c, ok := reg.Collection(name)
 			if !ok || c.Name == AuditCollection {
+				continue
+			}
+			if f >= 2 { // the entries are right: only the counts are new
+				if err := recount(tx, c); err != nil {
+					return fmt.Errorf("count the documents of %s: %w", name, err)
+				}
 				continue
 			}
 			if err := rebuildIndexes(tx, c); err != nil {

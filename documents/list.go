@@ -113,7 +113,9 @@ type Explain struct {
 	Intersect []string `json:"intersect,omitempty"`
 	// Order tells how the page was put in order: "id" (the documents'
 	// own order), "index" (a walk of the sort field's index, which stops
-	// after the page) or "memory" (every candidate read, the best kept).
+	// after the page) or "memory" (every candidate read, the best kept);
+	// for a count, "index" (an index's keys counted) or "counts" (the
+	// counts kept as documents are written read, a key per group).
 	Order string `json:"order"`
 	// Advice, for an order in memory, says what would make the list cheap.
 	Advice string `json:"advice,omitempty"`

@@ -88,6 +88,11 @@ type Collection struct {
 	Indexed []string
 	// Unique lists the top-level properties with x-unique, sorted.
 	Unique []string
+	// Counted lists the Indexed properties whose values are few (an enum
+	// or a const of texts and booleans, or a boolean type), sorted: the
+	// store keeps their documents' count by value, as it keeps the
+	// collection's, so that a count by one reads a few keys.
+	Counted []string
 	// Publish is set by x-publish: the collection has a draft/published workflow.
 	Publish bool
 	// Properties names the top-level properties, sorted.
@@ -167,6 +172,9 @@ type Rule struct {
 func (c *Collection) HasFormulas() bool {
 	return len(c.Formulas) > 0 || len(c.Defaults) > 0 || len(c.Rules) > 0
 }
+
+// IsCounted reports whether p is a counted property (see Counted).
+func (c *Collection) IsCounted(p string) bool { return slices.Contains(c.Counted, p) }
 
 // IsUnique reports whether property p carries x-unique.
 func (c *Collection) IsUnique(p string) bool {
@@ -494,6 +502,9 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			}
 			if len(coll.Indexed) == 0 || coll.Indexed[len(coll.Indexed)-1] != p {
 				coll.Indexed = append(coll.Indexed, p)
+				if fewValues(prop) {
+					coll.Counted = append(coll.Counted, p)
+				}
 			}
 		}
 	}
@@ -741,6 +752,32 @@ func scalarEnum(prop map[string]any) bool {
 		}
 	}
 	return some
+}
+
+// fewValues reports whether a property's schema lists its values: an
+// enum or a const of texts, booleans and null, or the type boolean.
+func fewValues(prop map[string]any) bool {
+	values, listed := prop["enum"].([]any)
+	if c, ok := prop["const"]; ok {
+		values, listed = []any{c}, true
+	}
+	if listed {
+		for _, v := range values {
+			switch v.(type) {
+			case string, bool, nil:
+			default:
+				return false
+			}
+		}
+		return len(values) > 0
+	}
+	switch t := prop["type"].(type) {
+	case string:
+		return t == "boolean"
+	case []any:
+		return len(t) > 0 && !slices.ContainsFunc(t, func(e any) bool { return e != "boolean" && e != "null" })
+	}
+	return false
 }
 
 func scalarType(t any) bool {

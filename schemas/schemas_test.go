@@ -131,6 +131,7 @@ func TestCheckAccepts(t *testing.T) {
 		schema      string
 		wantUnique  []string
 		wantIndexed []string
+		wantCounted []string
 		wantPublish bool
 	}{
 		{
@@ -149,12 +150,27 @@ func TestCheckAccepts(t *testing.T) {
 			}}`,
 			wantUnique:  []string{"code", "email", "rank"},
 			wantIndexed: []string{"active", "code", "email", "rank", "score"},
+			wantCounted: []string{"active"},
 		},
 		{
 			name:        "x-index then x-unique on the same property is listed once",
 			schema:      `{"type":"object","properties":{"b":{"type":"string","x-unique":true,"x-index":true},"a":{"type":"string","x-index":true,"x-unique":true}}}`,
 			wantUnique:  []string{"a", "b"},
 			wantIndexed: []string{"a", "b"},
+		},
+		{
+			name: "indexed fields of few values are counted",
+			schema: `{"type":"object","properties":{
+				"level":  {"type":"string","enum":["basic","master"],"x-index":true},
+				"state":  {"enum":["open",true,null],"x-index":true},
+				"kind":   {"type":"string","const":"exam","x-index":true},
+				"active": {"type":["boolean","null"],"x-index":true},
+				"grade":  {"enum":[1,2,3],"x-index":true},
+				"name":   {"type":"string","x-index":true},
+				"tier":   {"type":"string","enum":["a","b"]}
+			}}`,
+			wantIndexed: []string{"active", "grade", "kind", "level", "name", "state"},
+			wantCounted: []string{"active", "kind", "level", "state"},
 		},
 		{
 			name:        "x-publish true",
@@ -189,6 +205,7 @@ func TestCheckAccepts(t *testing.T) {
 			assert.JSONEq(t, tt.schema, string(c.Raw))
 			assert.Equal(t, tt.wantUnique, c.Unique)
 			assert.Equal(t, tt.wantIndexed, c.Indexed)
+			assert.Equal(t, tt.wantCounted, c.Counted)
 			assert.Equal(t, tt.wantPublish, c.Publish)
 			for _, u := range tt.wantUnique {
 				assert.True(t, c.IsUnique(u), u)
