@@ -325,6 +325,9 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 	ex := &Explain{Index: field, Matched: total, Order: "index"}
 	if kept {
 		ex.Order = "counts"
+		if len(q.GroupBy) == 0 {
+			ex.Index = "" // no index was read
+		}
 	}
 	return ex, true, nil
 }

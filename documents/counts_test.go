@@ -59,6 +59,7 @@ func assertCounts(t *testing.T, ctx context.Context, svc *documents.Service, fro
 		assert.Equal(t, want.Matched, got.Matched, "%s, by %v", msg, groupBy)
 		if fromCounts {
 			assert.Equal(t, "counts", got.Explain.Order, "%s, by %v", msg, groupBy)
+			assert.Equal(t, strings.Join(groupBy, ""), got.Explain.Index, "%s, by %v", msg, groupBy)
 			assert.Zero(t, got.Explain.Examined, "no document read")
 		}
 	}
