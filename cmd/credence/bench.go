@@ -123,6 +123,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return benchRemote(ctx, client, bases, key, run, *docs, *concurrency, *duration, stdout)
 	}
+	tuneGC() // the server in this process runs as serve's would
 	if *sf.data == "" {
 		dir, err := os.MkdirTemp("", "credence-bench-")
 		if err != nil {

