@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -191,6 +192,7 @@ func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
 	}
 	t.s.roundTrips.Add(1)
 	br := t.conn.SendBatch(t.ctx, b)
+	t.keepSent()
 	t.begin, t.pending, t.overlay = "", nil, nil
 	t.sent, t.undo = true, nil
 	err := t.readBatch(br, b.Len(), query != "" && scan != nil, scan)
@@ -224,6 +226,23 @@ func (t *txn) readBatch(br pgx.BatchResults, n int, hasQuery bool, scan func(pgx
 		}
 	}
 	return br.Close()
+}
+
+// keepSent keeps the buffered writes being sent as what the database
+// holds for their keys in this transaction: a key written and read again
+// later (the audit chain's head, a kept count) costs no round trip. A
+// round trip that fails breaks the transaction; a call rolled back after
+// it sent forgets the cache.
+func (t *txn) keepSent() {
+	for bucket, writes := range t.overlay {
+		if t.cache == nil {
+			t.cache = map[string]map[string][]byte{}
+		}
+		if t.cache[bucket] == nil {
+			t.cache[bucket] = make(map[string][]byte, len(writes))
+		}
+		maps.Copy(t.cache[bucket], writes)
+	}
 }
 
 // finish commits what was done, in the round trip of the buffered writes.
@@ -567,6 +586,7 @@ func (t *txn) Delete(bucket string, key []byte) error {
 // for every key of the bucket.
 func (t *txn) DeleteBucket(bucket string) error {
 	delete(t.cache, bucket)
+	delete(t.overlay, bucket) // its writes are sent before the DELETE
 	t.pending = append(t.pending, pgxStatement{sql: `DELETE FROM credence_kv WHERE bucket = $1`, args: []any{bucket}})
 	if err := t.send("", nil, nil); err != nil {
 		return fmt.Errorf("postgres: delete bucket: %w", err)

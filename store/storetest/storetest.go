@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedUpdateLeavesNoTrace", testFailedUpdateLeavesNoTrace},
 		{"ConcurrentFailedUpdates", testConcurrentFailedUpdates},
 		{"UpdateSeesOwnWrites", testUpdateSeesOwnWrites},
+		{"OwnWritesAfterReads", testOwnWritesAfterReads},
 		{"ViewSeesSnapshot", testViewSeesSnapshot},
 		{"ConcurrentIncrements", testConcurrentIncrements},
 		{"CancelledContext", testCancelledContext},
@@ -127,6 +128,47 @@ func testGetKeys(t *testing.T, s store.Store) {
 		assert.Equal(t, "now", string(got[1]), "a write of the transaction is seen")
 		return nil
 	})
+}
+
+// testOwnWritesAfterReads: a write read again after reads of other keys
+// (which a server store sends the write with) reads as written, a deleted
+// key and a deleted bucket's keys as absent, in the transaction and after.
+func testOwnWritesAfterReads(t *testing.T, s store.Store) {
+	put(t, s, "fruit", "apple", "red")
+	update(t, s, func(tx store.Tx) error {
+		for i, want := range []string{"green", "yellow"} {
+			require.NoError(t, tx.Put("fruit", []byte("apple"), []byte(want)))
+			_, err := tx.Get("fruit", []byte(fmt.Sprint("other", i)))
+			require.ErrorIs(t, err, store.ErrNotFound)
+			v, err := tx.Get("fruit", []byte("apple"))
+			require.NoError(t, err)
+			assert.Equal(t, want, string(v))
+			vs, err := store.GetMany(tx, "fruit", [][]byte{[]byte("apple")})
+			require.NoError(t, err)
+			assert.Equal(t, want, string(vs[0]))
+		}
+		require.NoError(t, tx.Delete("fruit", []byte("apple")))
+		_, err := tx.Get("fruit", []byte("pear"))
+		require.ErrorIs(t, err, store.ErrNotFound)
+		_, err = tx.Get("fruit", []byte("apple"))
+		assert.ErrorIs(t, err, store.ErrNotFound, "deleted")
+
+		for _, readBetween := range []bool{false, true} {
+			require.NoError(t, tx.Put("vegetables", []byte("leek"), []byte("green")))
+			if readBetween {
+				_, err = tx.Get("fruit", []byte("plum"))
+				require.ErrorIs(t, err, store.ErrNotFound)
+			}
+			require.NoError(t, tx.DeleteBucket("vegetables"))
+			_, err = tx.Get("vegetables", []byte("leek"))
+			assert.ErrorIs(t, err, store.ErrNotFound, "its bucket deleted")
+		}
+		return nil
+	})
+	_, err := get(t, s, "fruit", "apple")
+	assert.ErrorIs(t, err, store.ErrNotFound)
+	_, err = get(t, s, "vegetables", "leek")
+	assert.ErrorIs(t, err, store.ErrNotFound)
 }
 
 func testGetMissing(t *testing.T, s store.Store) {
