@@ -10,13 +10,15 @@
 // Update calls of this node are run one after another in one SERIALIZABLE
 // transaction, each inside its own savepoint, and committed together. Calls
 // of one node therefore never conflict with each other, and share a commit.
-// Calls of different nodes are kept apart by SERIALIZABLE: when PostgreSQL
-// reports a serialization failure or a deadlock, the batch runs again, with
-// jittered backoff, which the store contract allows. A batch that lost three
-// times in a row runs alone: it locks the table against other writers
-// (readers go on) before it reads, so a long transaction, such as a schema
-// change that reads a whole collection, cannot starve under a stream of
-// short writes from other nodes. A database that cannot be reached gives
+// The transactions of different nodes take turns: each locks the table
+// against other writers (readers go on) before it reads. Every document
+// write extends the one audit chain, so two nodes' writes would conflict
+// anyway; taking turns spends no work on transactions PostgreSQL would
+// refuse, and a long transaction, such as a schema change that reads a
+// whole collection, cannot starve under a stream of short writes from
+// other nodes. SERIALIZABLE stays as the guard: when PostgreSQL reports a
+// serialization failure or a deadlock, the batch runs again, with jittered
+// backoff, which the store contract allows. A database that cannot be reached gives
 // errors wrapping store.ErrUnavailable.
 //
 // Round trips are few: BEGIN and SAVEPOINT travel with the first statement
@@ -69,6 +71,7 @@ type Store struct {
 	maxAttempts int
 	maxBatch    int
 	roundTrips  atomic.Int64
+	conflicts   atomic.Int64 // batches that lost to another node's and ran again
 
 	// mu guards closed and the sends on calls, so that Close can close the
 	// channel once no sender is left.
@@ -254,12 +257,15 @@ func (s *Store) commit() {
 // answers every call.
 func (s *Store) commitBatch(batch []*call) {
 	for attempt := 1; ; attempt++ {
-		results, err := s.runBatch(batch, attempt > escalateAfter)
+		results, err := s.runBatch(batch)
 		if err == nil {
 			for i, c := range batch {
 				c.result <- results[i]
 			}
 			return
+		}
+		if retryable(err) {
+			s.conflicts.Add(1)
 		}
 		if !retryable(err) || attempt == s.maxAttempts {
 			for _, c := range batch {
@@ -276,21 +282,16 @@ func (s *Store) commitBatch(batch []*call) {
 // runBatch runs each call in its own savepoint of one transaction. A call
 // that fails is rolled back to its savepoint and gets its error; a failure
 // of the transaction itself fails the batch.
-func (s *Store) runBatch(batch []*call, alone bool) ([]error, error) {
+func (s *Store) runBatch(batch []*call) ([]error, error) {
 	ctx := context.Background() // the batch outlives any one caller
 	t, err := s.start(ctx, beginWrite)
 	if err != nil {
 		return nil, err
 	}
 	defer t.conn.Release()
-	if alone {
-		// With BEGIN, before the first query: the snapshot is taken once
-		// the lock is held, and no other node writes until COMMIT (readers
-		// go on). A batch that lost escalateAfter times in a row, such as
-		// a schema change reading a whole collection while other nodes
-		// write to it, then cannot lose again.
-		t.pending = append(t.pending, pgxStatement{sql: lockTable})
-	}
+	// With BEGIN, before the first query: the snapshot is taken once the
+	// lock is held, and no other node writes until COMMIT (readers go on).
+	t.pending = append(t.pending, pgxStatement{sql: lockTable})
 	results := make([]error, len(batch))
 	for i, c := range batch {
 		if err := c.ctx.Err(); err != nil {
@@ -402,9 +403,9 @@ func classify(err error) error {
 // benchmarks and tests.
 func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
 
-// escalateAfter is the number of serialization failures in a row after
-// which a batch runs alone (see runBatch).
-const escalateAfter = 3
+// Conflicts counts the write transactions PostgreSQL refused (a
+// serialization failure or a deadlock) and that ran again.
+func (s *Store) Conflicts() int64 { return s.conflicts.Load() }
 
 // lockTable keeps every other writer out; SHARE ROW EXCLUSIVE conflicts
 // with itself and with the ROW EXCLUSIVE lock that writes take.
