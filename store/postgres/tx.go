@@ -335,21 +335,16 @@ func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
 	for _, k := range ask {
 		t.cache[bucket][string(k)] = nil
 	}
-	err := t.send(getManyQuery(len(ask)), getManyArgs(bucket, ask),
+	err := t.send(getManySQL, []any{bucket, ask},
 		func(rows pgx.Rows) error {
 			for rows.Next() {
-				var n int
-				var v []byte
-				if err := rows.Scan(&n, &v); err != nil {
+				var k, v []byte
+				if err := rows.Scan(&k, &v); err != nil {
 					return err
-				}
-				if n >= len(ask) {
-					continue // the padding
 				}
 				if v == nil {
 					v = []byte{}
 				}
-				k := ask[n]
 				t.cache[bucket][string(k)] = v
 				for _, i := range at[string(k)] {
 					out[i] = bytes.Clone(v)
@@ -366,41 +361,13 @@ func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
 	return out, nil
 }
 
-// getManyQuery reads keys of one bucket in one statement: a point lookup
-// each, numbered, joined with UNION ALL, for a number of keys rounded up
-// to a power of two (the last key asked again), so that few statements
-// are prepared. A point lookup is served by the primary key whatever the
-// planner's statistics say; key = ANY($2) was read, with statistics taken
-// when the table was small, by scanning the whole bucket.
-func getManyQuery(n int) string {
-	var b strings.Builder
-	for i := range roundUp(n) {
-		if i > 0 {
-			b.WriteString(" UNION ALL ")
-		}
-		fmt.Fprintf(&b, "SELECT %d, value FROM credence_kv WHERE bucket = $1 AND key = $%d", i, i+2)
-	}
-	return b.String()
-}
-
-// getManyArgs are the arguments of getManyQuery for keys of bucket.
-func getManyArgs(bucket string, keys [][]byte) []any {
-	args := make([]any, 0, roundUp(len(keys))+1)
-	args = append(args, bucket)
-	for i := range roundUp(len(keys)) {
-		args = append(args, keys[min(i, len(keys)-1)])
-	}
-	return args
-}
-
-// roundUp is the smallest power of two at least n.
-func roundUp(n int) int {
-	p := 1
-	for p < n {
-		p *= 2
-	}
-	return p
-}
+// getManySQL reads keys of one bucket in one statement: one index scan
+// that looks each key up in the primary key. The store's sessions forbid
+// the sequential and bitmap scans that statistics taken when the table was
+// small would choose; as one statement of two parameters it is planned
+// once (a UNION ALL of a lookup per key took 1-13 ms to plan for 128 keys,
+// more than reading them).
+const getManySQL = `SELECT key, value FROM credence_kv WHERE bucket = $1 AND key = ANY($2::bytea[])`
 
 // getKeysQuery reads n keys of several buckets in one statement: a point
 // lookup each, numbered, joined with UNION ALL (which the planner serves

@@ -1,0 +1,4 @@
+package postgres
+
+// GetManySQL is getManySQL, for the plan test.
+const GetManySQL = getManySQL
