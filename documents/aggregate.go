@@ -292,9 +292,9 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 			return nil, false, nil
 		}
 	}
-	field := fieldCreatedAt // every document has an entry
+	group, field := "", fieldCreatedAt // all: every document has an entry
 	if len(q.GroupBy) == 1 {
-		field = q.GroupBy[0]
+		group, field = q.GroupBy[0], q.GroupBy[0]
 	}
 	if !isIndexed(lf.c, field) || lf.hidden(field) {
 		return nil, false, nil
@@ -303,7 +303,7 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 	ok, kept := true, false
 	err := s.st.View(ctx, func(r store.Reader) error {
 		var err error
-		if runs, kept, err = keptCounts(r, lf.c, strings.Join(q.GroupBy, "")); kept || err != nil {
+		if runs, kept, err = keptCounts(r, lf.c, group); kept || err != nil {
 			return err
 		}
 		runs, ok, err = indexCounts(s.reader(r, coll), coll, field)
@@ -325,9 +325,7 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 	ex := &Explain{Index: field, Matched: total, Order: "index"}
 	if kept {
 		ex.Order = "counts"
-		if len(q.GroupBy) == 0 {
-			ex.Index = "" // no index was read
-		}
+		ex.Index = group // no index was read
 	}
 	return ex, true, nil
 }
