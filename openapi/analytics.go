@@ -42,7 +42,9 @@ func (b *builder) analytics() {
 			"rows":    array(row, "The groups, in key order."),
 			"matched": integer("The documents aggregated."),
 			"explain": object("With explain=true (editors and admins): how the documents were found.", nil, openapi3.Schemas{
-				"index": str(""), "examined": integer(""), "matched": integer("")}),
+				"index": str("The x-index field read; empty when none was."), "examined": integer("The documents read."), "matched": integer(""),
+				"intersect": array(str(""), "Other x-index fields whose equalities were checked in their index."),
+				"order":     str("counts: the counts kept as documents are written were read; index: an index's entries were counted; else the documents were read.")}),
 		})
 	flag := object("A reason to review an item.", []string{"code", "detail"}, openapi3.Schemas{
 		"code":   {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"few-responses", "hard", "easy", "low-discrimination", "negative-discrimination", "unused-distractor", "distractor-over-key"}}},

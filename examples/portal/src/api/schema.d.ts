@@ -4931,10 +4931,21 @@ export interface components {
         ActivityPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Activity"] | components["schemas"]["ActivityPartial"])[];
@@ -5108,11 +5119,19 @@ export interface components {
             };
             /** @description With explain=true (editors and admins): how the documents were found. */
             explain?: {
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description The documents read.
+                 */
                 examined?: number;
+                /** @description The x-index field read; empty when none was. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index. */
+                intersect?: string[];
                 /** Format: int64 */
                 matched?: number;
+                /** @description counts: the counts kept as documents are written were read; index: an index's entries were counted; else the documents were read. */
+                order?: string;
             };
             /** @description The fields grouped by. */
             groupBy: string[];
@@ -5215,10 +5234,21 @@ export interface components {
         ApplicationPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Application"] | components["schemas"]["ApplicationPartial"])[];
@@ -5360,10 +5390,21 @@ export interface components {
         AssessmentPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Assessment"] | components["schemas"]["AssessmentPartial"])[];
@@ -5503,10 +5544,21 @@ export interface components {
         AttemptPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Attempt"] | components["schemas"]["AttemptPartial"])[];
@@ -5772,10 +5824,21 @@ export interface components {
         CertificationPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Certification"] | components["schemas"]["CertificationPartial"])[];
@@ -5939,10 +6002,21 @@ export interface components {
         CeuSourcePage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["CeuSource"] | components["schemas"]["CeuSourcePartial"])[];
@@ -6038,10 +6112,21 @@ export interface components {
         CompletionPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Completion"] | components["schemas"]["CompletionPartial"])[];
@@ -6145,10 +6230,21 @@ export interface components {
         CoursePage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Course"] | components["schemas"]["CoursePartial"])[];
@@ -6336,10 +6432,21 @@ export interface components {
         CredentialPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Credential"] | components["schemas"]["CredentialPartial"])[];
@@ -6522,10 +6629,21 @@ export interface components {
         DirectoryPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Directory"] | components["schemas"]["DirectoryPartial"])[];
@@ -6648,10 +6766,21 @@ export interface components {
         ExamPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Exam"] | components["schemas"]["ExamPartial"])[];
@@ -6780,10 +6909,21 @@ export interface components {
         FeedbackPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Feedback"] | components["schemas"]["FeedbackPartial"])[];
@@ -7035,10 +7175,21 @@ export interface components {
         LearnerPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Learner"] | components["schemas"]["LearnerPartial"])[];
@@ -7193,10 +7344,21 @@ export interface components {
         LevelPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Level"] | components["schemas"]["LevelPartial"])[];
@@ -7315,10 +7477,21 @@ export interface components {
         MaintenancePage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Maintenance"] | components["schemas"]["MaintenancePartial"])[];
@@ -7459,10 +7632,21 @@ export interface components {
         MessagePage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Message"] | components["schemas"]["MessagePartial"])[];
@@ -7599,10 +7783,21 @@ export interface components {
         OrgCredentialPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["OrgCredential"] | components["schemas"]["OrgCredentialPartial"])[];
@@ -7690,10 +7885,21 @@ export interface components {
         OrganizationPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Organization"] | components["schemas"]["OrganizationPartial"])[];
@@ -7776,10 +7982,21 @@ export interface components {
         PagePage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Page"] | components["schemas"]["PagePartial"])[];
@@ -7863,10 +8080,21 @@ export interface components {
         PathPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Path"] | components["schemas"]["PathPartial"])[];
@@ -7980,10 +8208,21 @@ export interface components {
         ProgramPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Program"] | components["schemas"]["ProgramPartial"])[];
@@ -8123,10 +8362,21 @@ export interface components {
         QuestionPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Question"] | components["schemas"]["QuestionPartial"])[];
@@ -8268,10 +8518,21 @@ export interface components {
         SectionPage: {
             /** @description With explain=true: how the filter was served. */
             explain?: {
+                /** @description For an order in memory: what would make the list cheap. */
+                advice?: string;
+                /** @description The documents read to make the page. */
                 examined?: number;
                 /** @description The x-index field that chose the candidates; empty for a scan. */
                 index?: string;
+                /** @description Other x-index fields whose equalities were checked in their index before a document was read. */
+                intersect?: string[];
+                /** @description Those that passed the filter. */
                 matched?: number;
+                /**
+                 * @description id: the documents' own order; index: a walk of the sort field's index, which stops after the page; memory: every candidate read and sorted.
+                 * @enum {string}
+                 */
+                order?: "id" | "index" | "memory";
             };
             /** @description The documents; with fields=, each holds only the fields asked for. */
             items: (components["schemas"]["Section"] | components["schemas"]["SectionPartial"])[];
