@@ -173,3 +173,58 @@ func testKeptCounts(t *testing.T, st store.Store) {
 	require.NoError(t, err)
 	assert.Zero(t, total.Matched, "the counts went with the collection")
 }
+
+// TestFormulaCountFromKeptCounts: count() in a formula, on nothing or on
+// one counted field, reads the kept count (one read of its budget), so it
+// answers past the bound of documents a formula may read; a count it
+// cannot answer so (a field not counted, two fields, a list) reads the
+// documents as before, and gives the same numbers where it can.
+func TestFormulaCountFromKeptCounts(t *testing.T) {
+	ctx, svc, _ := newScores(t, documents.Options{})
+	_, err := svc.Put(ctx, "_schemas", "tally", []byte(tallySchema), documents.WriteOptions{})
+	require.NoError(t, err)
+	levels := map[string]int{}
+	aPassed, score3 := 0, 0
+	for i := range 1500 { // past the 1,000 reads a formula may make
+		level := tallyLevels[i%3]
+		levels[level]++
+		if level == "a" && i%4 == 0 {
+			aPassed++
+		}
+		if i%9 == 3 {
+			score3++
+		}
+		q, _ := json.Marshal(level)
+		_, err := svc.Put(ctx, "tally", fmt.Sprintf("t%04d", i), []byte(fmt.Sprintf(`{"level": %s, "passed": %t, "score": %d}`, q, i%4 == 0, i%9)), documents.WriteOptions{})
+		require.NoError(t, err)
+	}
+	eval := func(formula string) (string, error) {
+		res, err := svc.Eval(ctx, documents.EvalRequest{Expr: formula, Collection: "tally", Doc: json.RawMessage(`{}`)})
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprint(res.Value), nil
+	}
+	for formula, want := range map[string]int{
+		`count("tally", {})`:             1500,
+		`count("tally", {level: "a"})`:   levels["a"],
+		`count("tally", {level: "b"})`:   levels["b"],
+		`count("tally", {level: "zz"})`:  0,
+		`count("tally", {passed: true})`: 375,
+		`count("tally", {level: nil})`:   0,
+		`count("tally", {level: 7})`:     0,
+		`count("tally", {level: "a"}) + count("tally", {level: "a\u0000b"}) + count("tally", {passed: false})`: levels["a"] + levels["a\x00b"] + 1125,
+		// Not from the counts: the documents of an index's range are read.
+		`count("tally", {score: 3})`:                 score3,
+		`count("tally", {level: "a", passed: true})`: aPassed,
+	} {
+		got, err := eval(formula)
+		require.NoError(t, err, formula)
+		assert.Equal(t, fmt.Sprint(want), got, formula)
+	}
+	// Not from the counts either, and past the bound: every document read.
+	for _, formula := range []string{`count("tally", {note: "x"})`, `count("tally", {level: ["a"]})`} {
+		_, err := eval(formula)
+		assert.ErrorContains(t, err, "bound", formula)
+	}
+}

@@ -136,6 +136,45 @@ func (sr storeReader) Count(ctx context.Context, coll string, match map[string]a
 	return n, err
 }
 
+// KeptCount answers count(coll, match) from the counts kept as documents
+// are written (see counts.go), reading one key, when it can: a collection
+// formulas read whole (not a system collection read through the caller's
+// view, not _schemas, whose built-in schemas are not stored, nor the audit
+// log, which keeps no counts), matched on nothing or on one counted field
+// with a scalar value. ok is false when it cannot; Count then reads.
+func (sr storeReader) KeptCount(_ context.Context, coll string, match map[string]any) (n int, ok bool, err error) {
+	if len(match) > 1 || coll == SchemasCollection || coll == AuditCollection {
+		return 0, false, nil
+	}
+	v, err := sr.view(coll)
+	if err != nil || v != nil {
+		return 0, false, err
+	}
+	c, found := sr.rs.reg.Collection(coll)
+	if !found {
+		return 0, false, nil
+	}
+	key := totalKey
+	for f, want := range match {
+		if !c.IsCounted(f) || c.IsSecret(f) {
+			return 0, false, nil
+		}
+		j, err := expressions.ToJSON(want)
+		if err != nil {
+			return 0, false, err
+		}
+		if key, ok = indexKey(f, j, ""); !ok {
+			return 0, false, nil // a list or an object: only documents tell
+		}
+	}
+	values, err := store.GetMany(sr.r, countsBucket(coll), [][]byte{key})
+	if err != nil {
+		return 0, false, err
+	}
+	count, err := decodeCount(values[0])
+	return int(count), err == nil, err
+}
+
 // each calls fn for the documents of coll whose top-level fields equal
 // match, until fn returns false. An equality on an x-index field is served
 // from the index, which reads only the documents that match; else the
@@ -300,4 +339,10 @@ func (vr viewReader) Find(ctx context.Context, coll string, match map[string]any
 func (vr viewReader) Count(ctx context.Context, coll string, match map[string]any, limit int) (n int, err error) {
 	err = vr.with(ctx, func(sr storeReader) error { n, err = sr.Count(ctx, coll, match, limit); return err })
 	return n, err
+}
+
+// KeptCount is storeReader's, in a snapshot of its own.
+func (vr viewReader) KeptCount(ctx context.Context, coll string, match map[string]any) (n int, ok bool, err error) {
+	err = vr.with(ctx, func(sr storeReader) error { n, ok, err = sr.KeptCount(ctx, coll, match); return err })
+	return n, ok, err
 }

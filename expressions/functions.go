@@ -136,6 +136,18 @@ func fnCount(params ...any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if kc, ok := r.(keptCounter); ok {
+		n, kept, err := kc.KeptCount(st.readContext(), coll, match)
+		if err != nil {
+			return nil, fmt.Errorf("count(%q): %w", coll, err)
+		}
+		if kept {
+			if err := st.charge("count", 1); err != nil { // a key read
+				return nil, err
+			}
+			return n, nil
+		}
+	}
 	rest := st.remaining()
 	n, err := r.Count(st.readContext(), coll, match, rest+1)
 	if err != nil {
@@ -145,6 +157,13 @@ func fnCount(params ...any) (any, error) {
 		return nil, err
 	}
 	return n, nil
+}
+
+// keptCounter is a Reader that may answer a count without reading the
+// documents (from counts kept as they are written); kept is false when it
+// cannot, and the documents are counted.
+type keptCounter interface {
+	KeptCount(ctx context.Context, collection string, match map[string]any) (n int, kept bool, err error)
 }
 
 func matchArgs(fn string, params []any) (*runState, string, map[string]any, Reader, error) {
