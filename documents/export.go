@@ -356,7 +356,9 @@ func (s *Service) restore(tx store.Tx, c *schemas.Collection, coll string, p *pr
 		return err
 	}
 	if c != nil {
-		if err := updateIndexes(tx, c, p.id, nil, content(p.d), timesOf(p.d)); err != nil {
+		// The stored document as the fields: the indexes read properties
+		// only, never its id or meta fields.
+		if err := updateIndexes(tx, c, p.id, nil, p.d, timesOf(p.d)); err != nil {
 			return fmt.Errorf("%s/%s: %w", coll, p.id, err)
 		}
 	}
