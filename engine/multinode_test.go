@@ -16,7 +16,6 @@ import (
 
 	"github.com/credence/credence/documents"
 	"github.com/credence/credence/engine"
-	"github.com/credence/credence/store/postgres"
 	"github.com/credence/credence/store/postgres/pgtest"
 )
 
@@ -66,9 +65,7 @@ func startNode(t *testing.T, schema string) *testServer {
 // schema changes only as its requests find them.
 func startNodeWithoutWatch(t *testing.T, schema string) *testServer {
 	t.Helper()
-	st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: schema})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
+	st := pgtest.OpenIn(t, schema)
 	svc, err := documents.New(t.Context(), st, documents.Options{})
 	require.NoError(t, err)
 	// Requests that fail on the server side show in the test's output.

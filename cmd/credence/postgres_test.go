@@ -250,13 +250,7 @@ func failures(s *server) map[string]int {
 
 // openPostgres opens the store in schema directly, closed when the test
 // ends, to check what a server left there.
-func openPostgres(t *testing.T, schema string) store.Store {
-	t.Helper()
-	st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: schema})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openPostgres(t *testing.T, schema string) store.Store { return pgtest.OpenIn(t, schema) }
 
 // openPostgresService opens the document service on the database at data.
 func openPostgresService(t *testing.T, data string) (*documents.Service, func()) {

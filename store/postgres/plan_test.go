@@ -17,14 +17,12 @@ import (
 // TestPlansWithStaleStatistics: with statistics taken when the table was
 // empty (a new database, analyzed before it filled up), the statements a
 // read of several keys and a read of a range send are still served from
-// the primary key, one key at a time, rather than by reading the bucket.
+// the primary key, a lookup for each key, rather than by reading the bucket.
 func TestPlansWithStaleStatistics(t *testing.T) {
 	schema, _ := pgtest.Schema(t)
-	st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: schema})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
+	st := pgtest.OpenIn(t, schema)
 	conn := connect(t)
-	_, err = conn.Exec(t.Context(), "SET search_path = "+pgx.Identifier{schema}.Sanitize())
+	_, err := conn.Exec(t.Context(), "SET search_path = "+pgx.Identifier{schema}.Sanitize())
 	require.NoError(t, err)
 	_, err = conn.Exec(t.Context(), "ANALYZE credence_kv")
 	require.NoError(t, err)

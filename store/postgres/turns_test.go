@@ -1,7 +1,6 @@
 package postgres_test
 
 import (
-	"errors"
 	"strconv"
 	"sync"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/credence/credence/store"
 	"github.com/credence/credence/store/postgres"
 	"github.com/credence/credence/store/postgres/pgtest"
+	"github.com/credence/credence/store/storetest"
 )
 
 // TestNodesTakeTurns: two nodes (two Stores on one database) that each
@@ -20,31 +20,14 @@ import (
 // and run again: their write transactions take turns.
 func TestNodesTakeTurns(t *testing.T) {
 	name, _ := pgtest.Schema(t)
-	var nodes [2]*postgres.Store
-	for i := range nodes {
-		st, err := postgres.Open(t.Context(), pgtest.URL(), postgres.Options{Schema: name})
-		require.NoError(t, err)
-		t.Cleanup(func() { st.Close() })
-		nodes[i] = st
-	}
+	nodes := [2]*postgres.Store{pgtest.OpenIn(t, name), pgtest.OpenIn(t, name)}
 	const each = 100
 	var wg sync.WaitGroup
 	for _, st := range nodes {
 		for range each {
 			wg.Go(func() {
 				assert.NoError(t, st.Update(t.Context(), func(tx store.Tx) error {
-					n := 0
-					v, err := tx.Get("meta", []byte("head"))
-					switch {
-					case errors.Is(err, store.ErrNotFound):
-					case err != nil:
-						return err
-					default:
-						if n, err = strconv.Atoi(string(v)); err != nil {
-							return err
-						}
-					}
-					return tx.Put("meta", []byte("head"), []byte(strconv.Itoa(n+1)))
+					return storetest.Increment(tx, "meta", "head")
 				}))
 			})
 		}

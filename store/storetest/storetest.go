@@ -576,25 +576,30 @@ func testViewSeesSnapshot(t *testing.T, s store.Store) {
 	assert.Equal(t, map[string]string{"alice": "20", "bob": "80"}, dump(t, s, "accounts"))
 }
 
+// Increment adds one to the decimal number at key (absent is 0): a read,
+// then a write of what was read, which concurrent transactions must not
+// interleave.
+func Increment(tx store.Tx, bucket, key string) error {
+	n := 0
+	v, err := tx.Get(bucket, []byte(key))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return err
+	default:
+		if n, err = strconv.Atoi(string(v)); err != nil {
+			return err
+		}
+	}
+	return tx.Put(bucket, []byte(key), []byte(strconv.Itoa(n+1)))
+}
+
 func testConcurrentIncrements(t *testing.T, s store.Store) {
 	const n = 128
 	var wg sync.WaitGroup
 	for range n {
 		wg.Go(func() {
-			err := s.Update(t.Context(), func(tx store.Tx) error {
-				count := 0
-				v, err := tx.Get("counters", []byte("hits"))
-				switch {
-				case errors.Is(err, store.ErrNotFound):
-				case err != nil:
-					return err
-				default:
-					if count, err = strconv.Atoi(string(v)); err != nil {
-						return err
-					}
-				}
-				return tx.Put("counters", []byte("hits"), []byte(strconv.Itoa(count+1)))
-			})
+			err := s.Update(t.Context(), func(tx store.Tx) error { return Increment(tx, "counters", "hits") })
 			assert.NoError(t, err)
 		})
 	}

@@ -63,6 +63,13 @@ func Schema(tb testing.TB) (name, schemaURL string) {
 func Open(tb testing.TB) *postgres.Store {
 	tb.Helper()
 	name, _ := Schema(tb)
+	return OpenIn(tb, name)
+}
+
+// OpenIn opens a store in the schema name (from Schema), closed when tb
+// ends: a node of its own on the database, beside the others opened there.
+func OpenIn(tb testing.TB, name string) *postgres.Store {
+	tb.Helper()
 	st, err := postgres.Open(context.Background(), URL(), postgres.Options{Schema: name})
 	if err != nil {
 		tb.Fatalf("open: %v", err)
