@@ -10,8 +10,8 @@
 // Update calls of this node are run one after another in one SERIALIZABLE
 // transaction, each inside its own savepoint, and committed together. Calls
 // of one node therefore never conflict with each other, and share a commit.
-// The transactions of different nodes take turns: each locks the table
-// against other writers (readers go on) before it reads. Every document
+// The transactions of different nodes take turns: each takes a lock that
+// keeps other writers out (readers go on) before it reads. Every document
 // write extends the one audit chain, so two nodes' writes would conflict
 // anyway; taking turns spends no work on transactions PostgreSQL would
 // refuse, and a long transaction, such as a schema change that reads a
@@ -145,6 +145,8 @@ var migrations = []string{
 		value  bytea NOT NULL,
 		PRIMARY KEY (bucket, key)
 	)`,
+	// An empty table whose lock is the writers' turn (see takeTurn).
+	`CREATE TABLE credence_turn (turn integer)`,
 }
 
 // migrate brings the tables to the version this binary knows, under an
@@ -289,9 +291,7 @@ func (s *Store) runBatch(batch []*call) ([]error, error) {
 		return nil, err
 	}
 	defer t.conn.Release()
-	// With BEGIN, before the first query: the snapshot is taken once the
-	// lock is held, and no other node writes until COMMIT (readers go on).
-	t.pending = append(t.pending, pgxStatement{sql: lockTable})
+	t.turn = true
 	results := make([]error, len(batch))
 	for i, c := range batch {
 		if err := c.ctx.Err(); err != nil {
@@ -407,9 +407,12 @@ func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
 // serialization failure or a deadlock) and that ran again.
 func (s *Store) Conflicts() int64 { return s.conflicts.Load() }
 
-// lockTable keeps every other writer out; SHARE ROW EXCLUSIVE conflicts
-// with itself and with the ROW EXCLUSIVE lock that writes take.
-const lockTable = `LOCK TABLE credence_kv IN SHARE ROW EXCLUSIVE MODE`
+// takeTurn keeps every other writer out until COMMIT: a lock that
+// conflicts with itself, on a table of its own, so that readers, vacuum
+// and ANALYZE of credence_kv never wait for it. It travels with BEGIN,
+// before the first query, so the transaction's snapshot is taken once the
+// turn is held.
+const takeTurn = `LOCK TABLE credence_turn IN EXCLUSIVE MODE`
 
 // retryable reports a serialization failure or a deadlock.
 func retryable(err error) bool {

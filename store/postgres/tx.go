@@ -40,6 +40,7 @@ type txn struct {
 	ctx   context.Context
 	conn  *pgxpool.Conn
 	begin string // the BEGIN still to send; empty once sent
+	turn  bool   // a write transaction: takeTurn follows BEGIN
 	// broken is the error of a failed round trip: the transaction is lost.
 	broken error
 
@@ -180,6 +181,9 @@ func (t *txn) send(query string, args []any, scan func(pgx.Rows) error) error {
 	b := &pgx.Batch{}
 	if t.begin != "" {
 		b.Queue(t.begin)
+		if t.turn {
+			b.Queue(takeTurn)
+		}
 	}
 	for _, st := range coalesce(t.pending) {
 		b.Queue(st.sql, st.args...)
