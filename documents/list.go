@@ -443,7 +443,10 @@ func filterServed(filter *expressions.Program, l *lister, c *schemas.Collection)
 		if _, text := cj.Value.(string); !text {
 			return false
 		}
-		if !(l.indexEq != nil && cj.Field == l.index) && !slices.Contains(l.explain.Intersect, cj.Field) {
+		// This very equality bounds the range or is checked in its index
+		// (a == "x" && a == "y" is two checks, not one).
+		p, _ := indexPrefix(cj.Field, cj.Value)
+		if !bytes.Equal(p, l.indexEq) && !l.checks(p) {
 			return false
 		}
 	}
@@ -609,11 +612,17 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 		if err != nil {
 			continue
 		}
-		if p, ok := indexPrefix(cj.Field, jv); ok && !slices.Contains(l.explain.Intersect, cj.Field) {
+		if p, ok := indexPrefix(cj.Field, jv); ok && !l.checks(p) {
 			l.also = append(l.also, p)
 			l.explain.Intersect = append(l.explain.Intersect, cj.Field)
 		}
 	}
+}
+
+// checks reports whether the index prefix p (field = value) is one that a
+// candidate's id is checked against.
+func (l *lister) checks(p []byte) bool {
+	return slices.ContainsFunc(l.also, func(q []byte) bool { return bytes.Equal(q, p) })
 }
 
 // idRange is the range of ids the comparisons of id with texts allow.

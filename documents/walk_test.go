@@ -300,6 +300,13 @@ func TestCompoundFilters(t *testing.T) {
 		{`level == "a" && score < 10`, `(level ?? "") == "a" && (rank ?? 0) < 10`, "score", "score", "index", []string{"level"}, true},
 		{`level == "c" && tag == "rare" && score > 50`, `(level ?? "") == "c" && (tag ?? "") == "rare" && (rank ?? 0) > 50`, "", "tag", "id", []string{"level"}, false},
 	}
+	// Two equalities on one field are two checks: none holds for both.
+	for _, filter := range []string{`tag == "rare" && level == "a" && level == "b"`, `level == "a" && level == "b"`, `level == "a" && tag == "rare" && tag == "common"`} {
+		for _, sort := range []string{"", "-score"} {
+			got, _ := walkAll(t, ctx, svc, documents.ListOptions{Filter: filter, Sort: sort, Limit: 40})
+			assert.Empty(t, got, "%s sorted by %q", filter, sort)
+		}
+	}
 	for _, c := range cases {
 		t.Run(c.filter+"/"+c.sort, func(t *testing.T) {
 			scanSort := strings.NewReplacer("score", "rank").Replace(c.sort)
