@@ -446,6 +446,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 		coll.Publish = b
 	}
 	props, _ := root["properties"].(map[string]any)
+	var unindexed []string // warnings: x-index or x-unique on x-computed fields
 	for _, p := range sortedKeys(props) {
 		if strings.HasPrefix(p, "_") {
 			return nil, invalid(name, "/properties/"+escape(p), "property names starting with _ are reserved for meta fields")
@@ -497,6 +498,11 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			if !scalarType(prop["type"]) && !scalarEnum(prop) {
 				return nil, invalid(name, "/properties/"+escape(p)+"/"+kw, "%s needs a property of type string, number, integer or boolean (or an enum of those)", kw)
 			}
+			if _, computed := prop["x-computed"]; computed {
+				// Not stored, so nothing to index: every entry would be null.
+				unindexed = append(unindexed, fmt.Sprintf("/properties/%s/%s: an x-computed field is not stored, so %s has no effect", escape(p), kw, kw))
+				continue
+			}
 			if kw == "x-unique" {
 				coll.Unique = append(coll.Unique, p)
 			}
@@ -544,7 +550,7 @@ func check(name string, raw json.RawMessage) (*Collection, error) {
 			return nil, invalid(name, r.path, "%s", r.err)
 		}
 	}
-	coll.Warnings = unknownKeywords(doc)
+	coll.Warnings = append(unknownKeywords(doc), unindexed...)
 	return coll, nil
 }
 

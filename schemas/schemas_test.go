@@ -251,6 +251,14 @@ func TestWarnings(t *testing.T) {
 			},
 		},
 		{
+			name:   "x-index and x-unique on an x-computed field, which is not stored",
+			schema: `{"type":"object","properties":{"label":{"type":"string","enum":["a"],"x-computed":"\"a\"","x-index":true,"x-unique":true}}}`,
+			want: []string{
+				"/properties/label/x-index: an x-computed field is not stored, so x-index has no effect",
+				"/properties/label/x-unique: an x-computed field is not stored, so x-unique has no effect",
+			},
+		},
+		{
 			name:   "a property named properties",
 			schema: `{"type":"object","properties":{"properties":{"type":"string","x-foo":1}}}`,
 			want:   []string{"/properties/properties/x-foo: unknown keyword x-foo is stored but has no effect"},
@@ -625,4 +633,17 @@ func TestCheckRefusesNumbersOutOfRange(t *testing.T) {
 			assert.Equal(t, []schemas.FieldError{{Path: tt.wantPath, Message: "is too large or too small a number"}}, ie.Errors)
 		})
 	}
+}
+
+// TestComputedIsNotIndexed: an x-computed field has no index, no unique
+// entry and no counts, since its value is not stored (its entries would
+// all be null; a count by it would put every document under null).
+func TestComputedIsNotIndexed(t *testing.T) {
+	_, c := put(t, schemas.Empty(), "exams", `{"type":"object","properties":{
+		"label": {"type":"string","enum":["a"],"x-computed":"\"a\"","x-index":true,"x-unique":true},
+		"level": {"type":"string","enum":["a"],"x-index":true}}}`)
+	assert.Equal(t, []string{"level"}, c.Indexed)
+	assert.Equal(t, []string{"level"}, c.Counted)
+	assert.Empty(t, c.Unique)
+	assert.Len(t, c.Warnings, 2)
 }
