@@ -338,7 +338,7 @@ type valueCount struct {
 
 // indexCounts counts the entries of field's index by value, in value
 // order: a key each. ok is false when a value is not null, a boolean or a
-// text.
+// text, or when there are more than MaxGroups values.
 func indexCounts(r store.Reader, coll, field string) (runs []valueCount, ok bool, err error) {
 	prefix := appendString(nil, field)
 	ok = true
@@ -352,7 +352,9 @@ func indexCounts(r store.Reader, coll, field string) (runs []valueCount, ok bool
 			return true
 		}
 		v, size, good := entryValue(rest)
-		if !good {
+		if !good || len(runs) > MaxGroups {
+			// Past MaxGroups the aggregate is refused: let its reader
+			// say so, rather than hold a value for every document.
 			ok = false
 			return false
 		}

@@ -69,6 +69,9 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 	// A taken unique value is refused before anything is written: a call
 	// that fails after writing costs the calls committed with it a rerun.
 	for _, f := range c.Unique {
+		if old != nil && fields != nil && equalKeys(f, old[f], fields[f]) {
+			continue // its own value still: nothing to check
+		}
 		if err := checkUnique(tx, c, f, id, fields[f]); err != nil {
 			return err
 		}
@@ -149,6 +152,13 @@ func checkUnique(tx store.Tx, c *schemas.Collection, f, id string, nv any) error
 		return err
 	}
 	return nil
+}
+
+// equalKeys reports whether a and b have the same index key as values of f.
+func equalKeys(f string, a, b any) bool {
+	ka, okA := indexKey(f, a, "")
+	kb, okB := indexKey(f, b, "")
+	return okA && okB && bytes.Equal(ka, kb)
 }
 
 // moveUnique moves the uniqueness entry of field from ov to nv (either

@@ -239,13 +239,7 @@ func (t *txn) readBatch(br pgx.BatchResults, n int, hasQuery bool, scan func(pgx
 // it sent forgets the cache.
 func (t *txn) keepSent() {
 	for bucket, writes := range t.overlay {
-		if t.cache == nil {
-			t.cache = map[string]map[string][]byte{}
-		}
-		if t.cache[bucket] == nil {
-			t.cache[bucket] = make(map[string][]byte, len(writes))
-		}
-		maps.Copy(t.cache[bucket], writes)
+		maps.Copy(t.cached(bucket), writes)
 	}
 }
 
@@ -294,13 +288,7 @@ func (t *txn) Get(bucket string, key []byte) ([]byte, error) {
 	if found && v == nil {
 		v = []byte{}
 	}
-	if t.cache == nil {
-		t.cache = map[string]map[string][]byte{}
-	}
-	if t.cache[bucket] == nil {
-		t.cache[bucket] = map[string][]byte{}
-	}
-	t.cache[bucket][string(key)] = v
+	t.remember(bucket, key, v)
 	if !found {
 		return nil, store.ErrNotFound
 	}
@@ -330,14 +318,9 @@ func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
 	if len(ask) == 0 {
 		return out, nil
 	}
-	if t.cache == nil {
-		t.cache = map[string]map[string][]byte{}
-	}
-	if t.cache[bucket] == nil {
-		t.cache[bucket] = map[string][]byte{}
-	}
+	cache := t.cached(bucket)
 	for _, k := range ask {
-		t.cache[bucket][string(k)] = nil
+		cache[string(k)] = nil
 	}
 	err := t.send(getManySQL, []any{bucket, ask},
 		func(rows pgx.Rows) error {
@@ -349,7 +332,7 @@ func (t *txn) GetMany(bucket string, keys [][]byte) ([][]byte, error) {
 				if v == nil {
 					v = []byte{}
 				}
-				t.cache[bucket][string(k)] = v
+				cache[string(k)] = v
 				for _, i := range at[string(k)] {
 					out[i] = bytes.Clone(v)
 				}
@@ -450,13 +433,18 @@ func (t *txn) GetKeys(keys []store.Key) ([][]byte, error) {
 
 // remember caches a key read: a nil value is a key found absent.
 func (t *txn) remember(bucket string, key, value []byte) {
+	t.cached(bucket)[string(key)] = value
+}
+
+// cached is the cache of bucket's keys, made when there is none.
+func (t *txn) cached(bucket string) map[string][]byte {
 	if t.cache == nil {
 		t.cache = map[string]map[string][]byte{}
 	}
 	if t.cache[bucket] == nil {
 		t.cache[bucket] = map[string][]byte{}
 	}
-	t.cache[bucket][string(key)] = value
+	return t.cache[bucket]
 }
 
 // Scan reads the range in chunks, each a keyset query that continues after
