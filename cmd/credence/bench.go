@@ -109,6 +109,9 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if i < 0 {
 			return fmt.Errorf("no scenario %q: the scenarios are get, list, sorted, filter and create", name)
 		}
+		if slices.ContainsFunc(run, func(s benchScenario) bool { return s.name == benchScenarios[i].name }) {
+			return fmt.Errorf("scenario %q is named twice", benchScenarios[i].name)
+		}
 		run = append(run, benchScenarios[i])
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *concurrency, MaxConnsPerHost: *concurrency}}
@@ -214,6 +217,7 @@ func benchTable(ctx context.Context, client *http.Client, bases []string, key st
 	for _, sc := range run {
 		r, err := benchRun(ctx, client, bases, key, sc, ids, concurrency, d)
 		if err != nil {
+			tw.Flush() // the rows of the scenarios that ran
 			return err
 		}
 		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%s\t%d\t%s\t\n", sc.name, r.rate, ms(r.p50), ms(r.p99), ms(r.max), r.errors, us(r.cpu))

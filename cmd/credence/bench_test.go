@@ -41,4 +41,6 @@ func TestBench(t *testing.T) {
 
 	_, _, err = runCLI(t, nil, "bench", "--scenarios", "get,teleport")
 	assert.ErrorContains(t, err, `no scenario "teleport"`)
+	_, _, err = runCLI(t, nil, "bench", "--scenarios", "create,get,create")
+	assert.ErrorContains(t, err, `scenario "create" is named twice`)
 }
