@@ -292,12 +292,14 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 			return nil, false, nil
 		}
 	}
-	group, field := "", fieldCreatedAt // all: every document has an entry
+	group := "" // the whole collection: its total is kept
 	if len(q.GroupBy) == 1 {
-		group, field = q.GroupBy[0], q.GroupBy[0]
-	}
-	if !isIndexed(lf.c, field) || lf.hidden(field) {
-		return nil, false, nil
+		group = q.GroupBy[0]
+		if !isIndexed(lf.c, group) || lf.hidden(group) {
+			return nil, false, nil
+		}
+	} else if lf.c.Name == AuditCollection {
+		return nil, false, nil // the audit log keeps no counts
 	}
 	var runs []valueCount
 	ok, kept := true, false
@@ -306,7 +308,7 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 		if runs, kept, err = keptCounts(r, lf.c, group); kept || err != nil {
 			return err
 		}
-		runs, ok, err = indexCounts(s.reader(r, coll), coll, field)
+		runs, ok, err = indexCounts(s.reader(r, coll), coll, group)
 		return err
 	})
 	if err != nil || !ok {
@@ -314,18 +316,14 @@ func (s *Service) countFromIndex(ctx context.Context, coll string, q AggregateQu
 	}
 	total := 0
 	for _, rn := range runs {
-		if len(q.GroupBy) == 0 {
-			rn.value = nil
-		}
-		if err := a.count(rn.value, len(q.GroupBy) == 1, rn.n); err != nil {
+		if err := a.count(rn.value, group != "", rn.n); err != nil {
 			return nil, false, err
 		}
 		total += rn.n
 	}
-	ex := &Explain{Index: field, Matched: total, Order: "index"}
+	ex := &Explain{Index: group, Matched: total, Order: "index"}
 	if kept {
-		ex.Order = "counts"
-		ex.Index = group // no index was read
+		ex.Order = "counts" // no index was read
 	}
 	return ex, true, nil
 }

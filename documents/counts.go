@@ -3,6 +3,7 @@ package documents
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -31,15 +32,6 @@ func countsBucket(c string) string { return "counts/" + c }
 // which starts with tagString.
 var totalKey = []byte{0}
 
-// countKey is the key of the count of the documents whose field is v.
-func countKey(field string, v any) []byte {
-	k, ok := indexKey(field, v, "")
-	if !ok {
-		k = append(appendString(nil, field), tagOther)
-	}
-	return k
-}
-
 // countDelta adds n to the count at key.
 type countDelta struct {
 	key []byte
@@ -60,10 +52,10 @@ func updateCounts(tx store.Tx, c *schemas.Collection, old stored, fields map[str
 	for _, f := range c.Counted {
 		var was, is []byte
 		if old != nil {
-			was = countKey(f, old[f])
+			was = valueKey(f, old[f])
 		}
 		if fields != nil {
-			is = countKey(f, fields[f])
+			is = valueKey(f, fields[f])
 		}
 		if bytes.Equal(was, is) {
 			continue
@@ -156,6 +148,22 @@ func (t *tally) flush() error {
 	return nil
 }
 
+// readCount reads the count at key of coll's kept counts.
+func readCount(r store.Reader, coll string, key []byte) (int, error) {
+	v, err := r.Get(countsBucket(coll), key)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := decodeCount(v)
+	if err != nil {
+		return 0, fmt.Errorf("the count of %s at %x: %w", coll, key, err)
+	}
+	return int(n), nil
+}
+
 // decodeCount reads a kept count; nil (no key) is zero.
 func decodeCount(v []byte) (int64, error) {
 	switch len(v) {
@@ -215,15 +223,11 @@ func recount(tx store.Tx, c *schemas.Collection) error {
 func keptCounts(r store.Reader, c *schemas.Collection, field string) (runs []valueCount, ok bool, err error) {
 	bucket := countsBucket(c.Name)
 	if field == "" {
-		v, err := store.GetMany(r, bucket, [][]byte{totalKey})
-		if err != nil {
-			return nil, false, err
-		}
-		n, err := decodeCount(v[0])
+		n, err := readCount(r, c.Name, totalKey)
 		if err != nil || n == 0 {
 			return nil, err == nil, err
 		}
-		return []valueCount{{n: int(n)}}, true, nil
+		return []valueCount{{n: n}}, true, nil
 	}
 	if !c.IsCounted(field) {
 		return nil, false, nil

@@ -46,10 +46,15 @@ func isIndexed(c *schemas.Collection, field string) bool {
 // entryKey is the index entry of id for field = v (JSON): every value has
 // one, unlike indexKey's, which a uniqueness check and a prefix also use.
 func entryKey(field string, v any, id string) []byte {
-	k, ok := indexKey(field, v, id)
+	return appendString(valueKey(field, v), id)
+}
+
+// valueKey is field = v as the index entries of v begin, and as the key of
+// their kept count: tagOther for a value that is no scalar.
+func valueKey(field string, v any) []byte {
+	k, ok := indexKey(field, v, "")
 	if !ok {
 		k = append(appendString(nil, field), tagOther)
-		k = appendString(k, id)
 	}
 	return k
 }

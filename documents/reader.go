@@ -167,12 +167,8 @@ func (sr storeReader) KeptCount(_ context.Context, coll string, match map[string
 			return 0, false, nil // a list or an object: only documents tell
 		}
 	}
-	values, err := store.GetMany(sr.r, countsBucket(coll), [][]byte{key})
-	if err != nil {
-		return 0, false, err
-	}
-	count, err := decodeCount(values[0])
-	return int(count), err == nil, err
+	n, err = readCount(sr.r, coll, key)
+	return n, err == nil, err
 }
 
 // each calls fn for the documents of coll whose top-level fields equal
