@@ -23,9 +23,6 @@ import (
 // tagOther is the index entry of a value that is no scalar.
 const tagOther = 0x07
 
-// metaIndexed are the meta fields every collection indexes.
-var metaIndexed = [...]string{fieldCreatedAt, fieldUpdatedAt}
-
 // indexesFormatKey holds the format of the stored index entries: stores
 // written before every document had an entry in every index (format 1)
 // are rebuilt once, when a service opens them; stores written before the
@@ -129,14 +126,11 @@ func updateIndexes(tx store.Tx, c *schemas.Collection, id string, old stored, fi
 	if err := updateCounts(tx, c, old, fields); err != nil {
 		return err
 	}
-	for i, f := range metaIndexed {
-		nv := now.created
-		if i == 1 {
-			nv = now.updated
-		}
-		if err := move(f, old[f], nv); err != nil {
-			return err
-		}
+	if err := move(fieldCreatedAt, old[fieldCreatedAt], now.created); err != nil {
+		return err
+	}
+	if err := move(fieldUpdatedAt, old[fieldUpdatedAt], now.updated); err != nil {
+		return err
 	}
 	return nil
 }

@@ -575,7 +575,6 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 				fewest = n
 			}
 		}
-		counts := map[string]int{best: fewest}
 		for _, f := range fields[1:] {
 			if fewest >= 0 && fewest < planCount/10 {
 				break // few enough
@@ -585,7 +584,6 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 				continue
 			}
 			if n, err := try.countUpTo(planCount); err == nil {
-				counts[f] = n
 				if fewest < 0 || n < fewest {
 					best, fewest = f, n
 				}
@@ -594,8 +592,8 @@ func (l *lister) plan(c *schemas.Collection, cs []expressions.Conjunct, hidden f
 		if best != l.index {
 			l.replan(best)
 		}
-		if n, ok := counts[best]; ok && n >= 0 {
-			l.counted = n
+		if fewest >= 0 {
+			l.counted = fewest // best's
 		}
 	}
 	// The equalities on other indexed fields are checked in their index
@@ -880,12 +878,7 @@ func (l *lister) each(desc bool, from string, fn func(id, raw []byte) bool) erro
 		// cursor on, and only as far as the page needs.
 		rng := store.Range{Start: l.indexRng.Start, End: l.indexRng.End, Reverse: desc}
 		if from != "" {
-			at := appendString(slices.Clone(l.indexEq), from)
-			if desc {
-				rng.End = at
-			} else {
-				rng.Start = store.After(at)
-			}
+			rng = resumeAfter(rng, appendString(slices.Clone(l.indexEq), from))
 		}
 		return fetchAll(rng)
 	}
